@@ -1,0 +1,211 @@
+//! Attendance: who was summoned, who came, who was excused, and the totals the minutes state.
+//!
+//! The totals follow the opening data of a cell's minutes (HD 16-HD/VPTW 2023 template; sample
+//! minutes in cell-meetings.md §7): members of the cell by category, exempted, present by
+//! category, absent with and without reason, and the attendance rate over those who must attend.
+
+use time::{Date, Time};
+
+use crate::roster::{Member, MemberCategory, MemberId};
+use crate::vn::Ratio;
+
+/// How a member stands at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Presence {
+    /// Có mặt (possibly late or leaving early; see [`Attendance`]).
+    Present,
+    /// Vắng có lý do: absent with a reason the convener accepted.
+    AbsentExcused {
+        /// The reason as stated, e.g. "đi công tác".
+        reason: String,
+    },
+    /// Vắng không lý do.
+    AbsentUnexcused,
+    /// Exempted from activities and not attending: not required to attend (QĐ 294 point 9.3.2
+    /// excludes exempted members who are absent).
+    Exempted,
+    /// Not required for another reason (e.g. temporarily working elsewhere), stated.
+    NotRequired {
+        /// Why the member was not summoned.
+        reason: String,
+    },
+}
+
+/// One member's attendance at one meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendance {
+    /// The member.
+    pub member: MemberId,
+    /// Present, absent, exempted…
+    pub presence: Presence,
+    /// Arrival time when the member came late (đến muộn); `None` = on time.
+    pub arrived_at: Option<Time>,
+    /// Departure time when the member left early (về sớm); `None` = stayed to the end.
+    pub left_at: Option<Time>,
+    /// Why the member left early, when they did.
+    pub left_reason: Option<String>,
+}
+
+impl Attendance {
+    /// An entry with the given presence, on time, staying to the end.
+    pub fn new(member: MemberId, presence: Presence) -> Self {
+        Attendance {
+            member,
+            presence,
+            arrived_at: None,
+            left_at: None,
+            left_reason: None,
+        }
+    }
+
+    /// True when the member was in the room at `at`: present, arrived at or before it, and not
+    /// yet gone (a member who left at exactly `at` is gone).
+    pub fn is_present_at(&self, at: Time) -> bool {
+        self.presence == Presence::Present
+            && self.arrived_at.is_none_or(|a| a <= at)
+            && self.left_at.is_none_or(|l| l > at)
+    }
+
+    /// True when the member attended at any point.
+    pub fn attended(&self) -> bool {
+        self.presence == Presence::Present
+    }
+}
+
+/// The attendance figures of a meeting, as the minutes state them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttendanceCounts {
+    /// Members of the cell on the meeting date (temporarily attached members not included).
+    pub roster_total: u32,
+    /// Official members among them.
+    pub official: u32,
+    /// Probationary members among them.
+    pub probationary: u32,
+    /// Members exempted from activities.
+    pub exempted: u32,
+    /// Members temporarily attached from another cell who took part.
+    pub attached_temporarily: u32,
+    /// Members who had to attend: the roster less exempted and not-required members who did not
+    /// come (an exempted member who attends is counted, as in point 9.3.2).
+    pub must_attend: u32,
+    /// Roster members present.
+    pub present: u32,
+    /// Official members present.
+    pub present_official: u32,
+    /// Probationary members present.
+    pub present_probationary: u32,
+    /// Absent with an accepted reason.
+    pub absent_excused: u32,
+    /// Absent without reason.
+    pub absent_unexcused: u32,
+    /// Present over must-attend.
+    pub rate: Ratio,
+}
+
+/// Errors in an attendance list.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AttendanceError {
+    /// A roster member has no attendance entry.
+    #[error("no attendance recorded for {0}")]
+    Missing(String),
+    /// Two entries for the same member.
+    #[error("attendance recorded twice for {0}")]
+    Duplicate(String),
+    /// An entry names someone not on the roster.
+    #[error("attendance for member #{0} who is not on the roster")]
+    Unknown(i64),
+    /// Left before arriving.
+    #[error("{0} is recorded as leaving before arriving")]
+    LeftBeforeArriving(String),
+}
+
+/// Checks that every roster member on `date` has exactly one entry and that times make sense.
+pub fn check(
+    roster: &[Member],
+    attendance: &[Attendance],
+    date: Date,
+) -> Result<(), AttendanceError> {
+    for (i, a) in attendance.iter().enumerate() {
+        let Some(m) = roster.iter().find(|m| m.id == a.member) else {
+            return Err(AttendanceError::Unknown(a.member.0));
+        };
+        if attendance[..i].iter().any(|b| b.member == a.member) {
+            return Err(AttendanceError::Duplicate(m.full_name.clone()));
+        }
+        if let (Some(arr), Some(left)) = (a.arrived_at, a.left_at)
+            && left < arr
+        {
+            return Err(AttendanceError::LeftBeforeArriving(m.full_name.clone()));
+        }
+    }
+    for m in roster.iter().filter(|m| m.is_on_roster_on(date)) {
+        if !attendance.iter().any(|a| a.member == m.id) {
+            return Err(AttendanceError::Missing(m.full_name.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// Computes the attendance figures for a meeting held on `date`.
+///
+/// Rule (cell-meetings.md §2, HD 42-HD/BTCTW 2025 scoring as summarised there): the attendance
+/// base is the roster less exempted members (and members not required to attend) who did not
+/// come. Members attached temporarily from another cell are reported separately and are not in
+/// the base. Entries for people not on the roster are ignored here; [`check`] reports them.
+pub fn counts(roster: &[Member], attendance: &[Attendance], date: Date) -> AttendanceCounts {
+    let mut c = AttendanceCounts {
+        roster_total: 0,
+        official: 0,
+        probationary: 0,
+        exempted: 0,
+        attached_temporarily: 0,
+        must_attend: 0,
+        present: 0,
+        present_official: 0,
+        present_probationary: 0,
+        absent_excused: 0,
+        absent_unexcused: 0,
+        rate: Ratio::new(0, 0),
+    };
+    for m in roster.iter().filter(|m| m.is_on_roster_on(date)) {
+        let entry = attendance.iter().find(|a| a.member == m.id);
+        let attended = entry.is_some_and(Attendance::attended);
+        if m.is_attached_temporarily_on(date) {
+            if attended {
+                c.attached_temporarily += 1;
+            }
+            continue;
+        }
+        c.roster_total += 1;
+        match m.category {
+            MemberCategory::Official => c.official += 1,
+            MemberCategory::Probationary => c.probationary += 1,
+        }
+        if m.is_exempted_on(date) {
+            c.exempted += 1;
+        }
+        let excused_from_attending = matches!(
+            entry.map(|a| &a.presence),
+            Some(Presence::Exempted | Presence::NotRequired { .. })
+        ) || (m.is_exempted_on(date) && !attended);
+        if !excused_from_attending {
+            c.must_attend += 1;
+        }
+        match entry.map(|a| &a.presence) {
+            Some(Presence::Present) => {
+                c.present += 1;
+                match m.category {
+                    MemberCategory::Official => c.present_official += 1,
+                    MemberCategory::Probationary => c.present_probationary += 1,
+                }
+            }
+            Some(Presence::AbsentExcused { .. }) => c.absent_excused += 1,
+            Some(Presence::AbsentUnexcused) | None if !excused_from_attending => {
+                c.absent_unexcused += 1
+            }
+            _ => {}
+        }
+    }
+    c.rate = Ratio::new(c.present, c.must_attend);
+    c
+}

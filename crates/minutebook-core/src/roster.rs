@@ -1,0 +1,155 @@
+//! The cell's roster: its members, their category and their posts.
+//!
+//! Fields follow what the Party's member handbook (Sổ tay đảng viên điện tử, QĐ 339-QĐ/TW 2025)
+//! keeps for a member, plus what a cell needs to count votes under point 9.3.2 of the Charter's
+//! implementing regulation (QĐ 294-QĐ/TW, 2025).
+
+use time::Date;
+
+/// A member's identifier within one minute book. Assigned by storage; opaque to the domain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MemberId(pub i64);
+
+/// Gender as recorded on the roster ("Nam" / "Nữ").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// Nam.
+    Male,
+    /// Nữ.
+    Female,
+}
+
+/// Membership category (Điều lệ Đảng, Điều 3 and 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberCategory {
+    /// Đảng viên chính thức: full rights, votes.
+    Official,
+    /// Đảng viên dự bị: attends and speaks, but does not vote or stand for election
+    /// (Điều lệ Đảng, Điều 3).
+    Probationary,
+}
+
+/// A post held in the cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Post {
+    /// Bí thư chi bộ — the cell secretary (not the meeting's minute-taker).
+    CellSecretary,
+    /// Phó Bí thư chi bộ.
+    DeputyCellSecretary,
+    /// Chi ủy viên — member of the cell committee.
+    CommitteeMember,
+    /// Any other post, as written by the cell.
+    Other(String),
+}
+
+/// Whether a transfer of party activity is permanent or temporary
+/// (chuyển sinh hoạt đảng chính thức / tạm thời).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransferKind {
+    /// Chính thức: the member moves to the other cell's roster.
+    Official,
+    /// Tạm thời: the member stays on the home roster but takes part elsewhere.
+    Temporary,
+}
+
+/// A transfer of a member's party activity into or out of this cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transfer {
+    /// The day the transfer takes effect.
+    pub date: Date,
+    /// Permanent or temporary.
+    pub kind: TransferKind,
+    /// The party body on the other side, as written in the transfer paper.
+    pub other_body: String,
+}
+
+/// One member of the cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// Identifier within the minute book.
+    pub id: MemberId,
+    /// Full name, NFC, single-spaced (see [`crate::text::normalise_name`]).
+    pub full_name: String,
+    /// Date of birth, if known.
+    pub birth_date: Option<Date>,
+    /// Gender, if recorded.
+    pub gender: Option<Gender>,
+    /// Official or probationary.
+    pub category: MemberCategory,
+    /// Exempted from party work and activities (miễn công tác và sinh hoạt đảng) from this date,
+    /// decided by the cell (QĐ 24-QĐ/TW point 7.1, carried into QĐ 294).
+    pub exempted_since: Option<Date>,
+    /// Party card number exactly as printed (kept as text: leading zeros matter).
+    pub party_card_number: Option<String>,
+    /// Date admitted (ngày vào Đảng).
+    pub admitted_on: Option<Date>,
+    /// Date recognised as an official member (ngày chính thức).
+    pub official_on: Option<Date>,
+    /// Transfer into this cell, if the member came from elsewhere.
+    pub transfer_in: Option<Transfer>,
+    /// Transfer out of this cell, if any.
+    pub transfer_out: Option<Transfer>,
+    /// Suspended, prosecuted or detained: excluded from the vote count by point 9.3.2.
+    pub suspended: bool,
+    /// Posts held in the cell.
+    pub posts: Vec<Post>,
+}
+
+impl Member {
+    /// A new member with only the required fields; everything else empty.
+    pub fn new(id: MemberId, full_name: &str, category: MemberCategory) -> Self {
+        Member {
+            id,
+            full_name: crate::text::normalise_name(full_name),
+            birth_date: None,
+            gender: None,
+            category,
+            exempted_since: None,
+            party_card_number: None,
+            admitted_on: None,
+            official_on: None,
+            transfer_in: None,
+            transfer_out: None,
+            suspended: false,
+            posts: Vec::new(),
+        }
+    }
+
+    /// True when the member is exempted from activities on `date`.
+    pub fn is_exempted_on(&self, date: Date) -> bool {
+        self.exempted_since.is_some_and(|d| d <= date)
+    }
+
+    /// True when the member belongs to this cell's roster on `date`: transferred in (if at all)
+    /// on or before it, and not permanently transferred out on or before it.
+    pub fn is_on_roster_on(&self, date: Date) -> bool {
+        let arrived = self.transfer_in.as_ref().is_none_or(|t| t.date <= date);
+        let left = self
+            .transfer_out
+            .as_ref()
+            .is_some_and(|t| t.kind == TransferKind::Official && t.date <= date);
+        arrived && !left
+    }
+
+    /// True when the member takes part in this cell only temporarily, coming from another cell
+    /// (sinh hoạt tạm thời). Such members are not part of the host cell's count and do not vote
+    /// there (cell-meetings-addendum §3, source C5).
+    pub fn is_attached_temporarily_on(&self, date: Date) -> bool {
+        self.transfer_in
+            .as_ref()
+            .is_some_and(|t| t.kind == TransferKind::Temporary && t.date <= date)
+    }
+
+    /// True when the member is temporarily transferred out to another body on `date`: excluded
+    /// from this cell's vote denominator by point 9.3.2.
+    pub fn is_away_temporarily_on(&self, date: Date) -> bool {
+        self.transfer_out
+            .as_ref()
+            .is_some_and(|t| t.kind == TransferKind::Temporary && t.date <= date)
+    }
+
+    /// True when the member holds `post`.
+    pub fn holds(&self, post: &Post) -> bool {
+        self.posts.contains(post)
+    }
+}
