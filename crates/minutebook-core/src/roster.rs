@@ -68,7 +68,7 @@ pub struct Transfer {
 pub struct Member {
     /// Identifier within the minute book.
     pub id: MemberId,
-    /// Full name, NFC, single-spaced (see [`crate::text::normalise_name`]).
+    /// Full name exactly as entered, in NFC (compare with [`crate::text::same_name`]).
     pub full_name: String,
     /// Date of birth, if known.
     pub birth_date: Option<Date>,
@@ -76,8 +76,10 @@ pub struct Member {
     pub gender: Option<Gender>,
     /// Official or probationary.
     pub category: MemberCategory,
-    /// Exempted from party work and activities (miễn công tác và sinh hoạt đảng) from this date,
-    /// decided by the cell (QĐ 24-QĐ/TW point 7.1, carried into QĐ 294).
+    /// Exempted from party work and activities (miễn công tác và sinh hoạt đảng), decided by the
+    /// cell (QĐ 24-QĐ/TW point 7.1, carried into QĐ 294).
+    pub exempted: bool,
+    /// The date the exemption took effect, when known (rosters often say only "có").
     pub exempted_since: Option<Date>,
     /// Party card number exactly as printed (kept as text: leading zeros matter).
     pub party_card_number: Option<String>,
@@ -100,10 +102,11 @@ impl Member {
     pub fn new(id: MemberId, full_name: &str, category: MemberCategory) -> Self {
         Member {
             id,
-            full_name: crate::text::normalise_name(full_name),
+            full_name: crate::text::nfc(full_name),
             birth_date: None,
             gender: None,
             category,
+            exempted: false,
             exempted_since: None,
             party_card_number: None,
             admitted_on: None,
@@ -115,9 +118,10 @@ impl Member {
         }
     }
 
-    /// True when the member is exempted from activities on `date`.
+    /// True when the member is exempted from activities on `date` (exempted, and the exemption
+    /// dated on or before `date` or undated).
     pub fn is_exempted_on(&self, date: Date) -> bool {
-        self.exempted_since.is_some_and(|d| d <= date)
+        self.exempted && self.exempted_since.is_none_or(|d| d <= date)
     }
 
     /// True when the member belongs to this cell's roster on `date`: transferred in (if at all)
