@@ -42,7 +42,10 @@ fn dir_and_zip_round_trip_and_zip_is_deterministic() {
     assert_eq!(b.to_zip_bytes().unwrap(), b.clone().to_zip_bytes().unwrap());
     assert_eq!(std::fs::read(&z).unwrap(), b.to_zip_bytes().unwrap());
     // Writing into a non-empty folder is refused.
-    assert!(matches!(b.write_dir(&d), Err(BundleError::TargetNotEmpty { .. })));
+    assert!(matches!(
+        b.write_dir(&d),
+        Err(BundleError::TargetNotEmpty { .. })
+    ));
     // The signing request is the record alone.
     let req = b.signing_request();
     assert!(req.signatures.is_empty());
@@ -50,32 +53,66 @@ fn dir_and_zip_round_trip_and_zip_is_deterministic() {
     req.write_dir(&rd).unwrap();
     assert_eq!(Bundle::read_dir(&rd, BundleLimits::default()).unwrap(), req);
     // from_entries takes what the PDF exporter hands over.
-    let owned: Vec<(String, Vec<u8>)> =
-        b.entries().into_iter().map(|(n, d)| (n, d.to_vec())).collect();
-    assert_eq!(Bundle::from_entries(owned, BundleLimits::default()).unwrap(), b);
+    let owned: Vec<(String, Vec<u8>)> = b
+        .entries()
+        .into_iter()
+        .map(|(n, d)| (n, d.to_vec()))
+        .collect();
+    assert_eq!(
+        Bundle::from_entries(owned, BundleLimits::default()).unwrap(),
+        b
+    );
 }
 
 #[test]
 fn unsafe_and_unexpected_paths_are_refused() {
     let r = common::simple_record();
-    let cases: &[(&str, fn(&BundleError) -> bool)] = &[
-        ("../record.json", |e| matches!(e, BundleError::UnsafePath { .. })),
-        ("signatures/../record.json", |e| matches!(e, BundleError::UnsafePath { .. })),
-        ("/record.json", |e| matches!(e, BundleError::UnsafePath { .. })),
-        ("/etc/passwd", |e| matches!(e, BundleError::UnsafePath { .. })),
+    type Check = fn(&BundleError) -> bool;
+    let cases: &[(&str, Check)] = &[
+        ("../record.json", |e| {
+            matches!(e, BundleError::UnsafePath { .. })
+        }),
+        ("signatures/../record.json", |e| {
+            matches!(e, BundleError::UnsafePath { .. })
+        }),
+        ("/record.json", |e| {
+            matches!(e, BundleError::UnsafePath { .. })
+        }),
+        ("/etc/passwd", |e| {
+            matches!(e, BundleError::UnsafePath { .. })
+        }),
         ("C:/x.json", |e| matches!(e, BundleError::UnsafePath { .. })),
-        ("signatures\\01-chair.json", |e| matches!(e, BundleError::UnsafePath { .. })),
-        ("./record.json", |e| matches!(e, BundleError::UnsafePath { .. })),
-        ("signatures//01-chair.json", |e| matches!(e, BundleError::UnsafePath { .. })),
-        ("notes.txt", |e| matches!(e, BundleError::UnexpectedFile { .. })),
-        ("signatures/1-chair.json", |e| matches!(e, BundleError::UnexpectedFile { .. })),
-        ("signatures/01-boss.json", |e| matches!(e, BundleError::UnexpectedFile { .. })),
-        ("signatures/00-chair.json", |e| matches!(e, BundleError::UnexpectedFile { .. })),
-        ("signatures/01-chair.exe", |e| matches!(e, BundleError::UnexpectedFile { .. })),
+        ("signatures\\01-chair.json", |e| {
+            matches!(e, BundleError::UnsafePath { .. })
+        }),
+        ("./record.json", |e| {
+            matches!(e, BundleError::UnsafePath { .. })
+        }),
+        ("signatures//01-chair.json", |e| {
+            matches!(e, BundleError::UnsafePath { .. })
+        }),
+        ("notes.txt", |e| {
+            matches!(e, BundleError::UnexpectedFile { .. })
+        }),
+        ("signatures/1-chair.json", |e| {
+            matches!(e, BundleError::UnexpectedFile { .. })
+        }),
+        ("signatures/01-boss.json", |e| {
+            matches!(e, BundleError::UnexpectedFile { .. })
+        }),
+        ("signatures/00-chair.json", |e| {
+            matches!(e, BundleError::UnexpectedFile { .. })
+        }),
+        ("signatures/01-chair.exe", |e| {
+            matches!(e, BundleError::UnexpectedFile { .. })
+        }),
     ];
     for (path, check) in cases {
         let e = Bundle::from_entries(
-            vec![("record.json".to_owned(), r.clone()), ((*path).to_owned(), b"x".to_vec())],
+            vec![
+                ("record.json".to_owned(), r.clone()),
+                ((*path).to_owned(), b"x".to_vec()),
+            ],
             BundleLimits::default(),
         )
         .unwrap_err();
@@ -84,7 +121,10 @@ fn unsafe_and_unexpected_paths_are_refused() {
         // Same through a zip.
         let z = zip_of(&[("record.json", &r), (path, b"x")]);
         let e = Bundle::read_zip_from(Cursor::new(z), BundleLimits::default()).unwrap_err();
-        assert!(check(&e) || matches!(e, BundleError::Zip { .. }), "zip {path}: {e:?}");
+        assert!(
+            check(&e) || matches!(e, BundleError::Zip { .. }),
+            "zip {path}: {e:?}"
+        );
     }
     let e = Bundle::from_entries(
         vec![("record.json", r.clone()), ("record.json", r.clone())],
@@ -92,7 +132,8 @@ fn unsafe_and_unexpected_paths_are_refused() {
     )
     .unwrap_err();
     assert!(matches!(e, BundleError::DuplicateEntry { .. }), "{e:?}");
-    let e = Bundle::from_entries(Vec::<(String, Vec<u8>)>::new(), BundleLimits::default()).unwrap_err();
+    let e =
+        Bundle::from_entries(Vec::<(String, Vec<u8>)>::new(), BundleLimits::default()).unwrap_err();
     assert_eq!(e, BundleError::MissingRecord);
 }
 
@@ -106,7 +147,10 @@ fn incomplete_signature_names_the_missing_file() {
         .map(|(n, d)| (n, d.to_vec()))
         .collect();
     let e = Bundle::from_entries(entries, BundleLimits::default()).unwrap_err();
-    assert!(e.to_string().contains("signatures/02-minute-taker.sig"), "{e}");
+    assert!(
+        e.to_string().contains("signatures/02-minute-taker.sig"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -129,7 +173,8 @@ fn symlinks_are_refused_in_folders_and_zips() {
     assert!(matches!(e, BundleError::Symlink { .. }), "{e:?}");
 
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    w.add_symlink("record.json", "/etc/passwd", SimpleFileOptions::default()).unwrap();
+    w.add_symlink("record.json", "/etc/passwd", SimpleFileOptions::default())
+        .unwrap();
     let z = w.finish().unwrap().into_inner();
     let e = Bundle::read_zip_from(Cursor::new(z), BundleLimits::default()).unwrap_err();
     assert!(matches!(e, BundleError::Symlink { .. }), "{e:?}");
@@ -161,7 +206,12 @@ fn oversized_and_lying_entries_are_refused() {
     patch(&mut lying, [0x50, 0x4b, 0x01, 0x02], 24);
     match Bundle::read_zip_from(Cursor::new(lying), small_limits()) {
         Err(e) => assert!(
-            matches!(e, BundleError::EntryTooLarge { .. } | BundleError::Zip { .. } | BundleError::Io { .. }),
+            matches!(
+                e,
+                BundleError::EntryTooLarge { .. }
+                    | BundleError::Zip { .. }
+                    | BundleError::Io { .. }
+            ),
             "{e:?}"
         ),
         Ok(b) => panic!("lying zip accepted with record of {} bytes", b.record.len()),

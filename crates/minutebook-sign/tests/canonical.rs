@@ -20,10 +20,18 @@ fn rfc8785_key_sorting_vector() {
     let v = json!({"\u{20ac}": "Euro Sign", "\r": "Carriage Return", "\u{fb33}": "Hebrew Letter Dalet With Dagesh",
         "1": "One", "\u{1f600}": "Emoji: Grinning Face", "\u{80}": "Control", "\u{f6}": "Latin Small Letter O With Diaeresis"});
     let s = String::from_utf8(serde_json_canonicalizer::to_vec(&v).unwrap()).unwrap();
-    let keys_order: Vec<usize> = ["\\r", "\"1\"", "\u{80}", "\u{f6}", "\u{20ac}", "\u{1f600}", "\u{fb33}"]
-        .iter()
-        .map(|k| s.find(k).unwrap())
-        .collect();
+    let keys_order: Vec<usize> = [
+        "\\r",
+        "\"1\"",
+        "\u{80}",
+        "\u{f6}",
+        "\u{20ac}",
+        "\u{1f600}",
+        "\u{fb33}",
+    ]
+    .iter()
+    .map(|k| s.find(k).unwrap())
+    .collect();
     assert!(keys_order.windows(2).all(|w| w[0] < w[1]), "{s}");
 }
 
@@ -43,9 +51,15 @@ fn rejects_duplicate_keys_with_path() {
 #[test]
 fn rejects_floats_and_big_integers() {
     let e = parse_canonical(br#"{"a":[1,2.5]}"#).unwrap_err();
-    assert!(matches!(e, CanonicalError::Float { ref path, .. } if path == "a[1]"), "{e}");
+    assert!(
+        matches!(e, CanonicalError::Float { ref path, .. } if path == "a[1]"),
+        "{e}"
+    );
     let e = parse_canonical(br#"{"n":9007199254740992}"#).unwrap_err();
-    assert!(matches!(e, CanonicalError::IntegerOutOfRange { ref path, .. } if path == "n"), "{e}");
+    assert!(
+        matches!(e, CanonicalError::IntegerOutOfRange { ref path, .. } if path == "n"),
+        "{e}"
+    );
     let e = parse_canonical(br#"{"n":-9007199254740992}"#).unwrap_err();
     assert!(matches!(e, CanonicalError::IntegerOutOfRange { .. }), "{e}");
     let e = parse_canonical(br#"{"n":18446744073709551616}"#).unwrap_err();
@@ -60,10 +74,16 @@ fn rejects_nfd_in_values_and_keys() {
     let nfd = "Hu\u{031b}\u{0301}o\u{031b}ng"; // "Hướng"-like, decomposed
     let doc = format!(r#"{{"name":"{nfd}"}}"#);
     let e = parse_canonical(doc.as_bytes()).unwrap_err();
-    assert!(matches!(e, CanonicalError::NotNfc { ref path, what: "string", .. } if path == "name"), "{e}");
+    assert!(
+        matches!(e, CanonicalError::NotNfc { ref path, what: "string", .. } if path == "name"),
+        "{e}"
+    );
     let doc = format!(r#"{{"{nfd}":1}}"#);
     let e = parse_canonical(doc.as_bytes()).unwrap_err();
-    assert!(matches!(e, CanonicalError::NotNfc { what: "key", .. }), "{e}");
+    assert!(
+        matches!(e, CanonicalError::NotNfc { what: "key", .. }),
+        "{e}"
+    );
     assert!(to_canonical_bytes(&json!({ "n": nfd })).is_err());
 }
 
@@ -79,7 +99,10 @@ fn rejects_non_canonical_bytes() {
     ] {
         let e = parse_canonical(bad).unwrap_err();
         assert!(
-            matches!(e, CanonicalError::NotCanonical { .. } | CanonicalError::Float { .. }),
+            matches!(
+                e,
+                CanonicalError::NotCanonical { .. } | CanonicalError::Float { .. }
+            ),
             "{}: {e}",
             String::from_utf8_lossy(bad)
         );

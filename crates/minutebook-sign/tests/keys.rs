@@ -3,13 +3,13 @@
 
 mod common;
 
-use minutebook_sign::keys::{self, ImportOptions, KeyError};
 use minutebook_sign::Fingerprint;
+use minutebook_sign::keys::{self, ImportOptions, KeyError};
+use pkcs8::EncryptedPrivateKeyInfoRef;
+use pkcs8::der::EncodePem;
 use pkcs8::der::asn1::OctetStringRef;
 use pkcs8::der::pem::LineEnding;
-use pkcs8::der::EncodePem;
 use pkcs8::pkcs5::{self, pbes2};
-use pkcs8::EncryptedPrivateKeyInfoRef;
 
 #[test]
 fn encrypt_decrypt_round_trip_and_wrong_passphrase() {
@@ -28,7 +28,10 @@ fn encrypt_decrypt_round_trip_and_wrong_passphrase() {
         KeyError::EmptyPassphrase
     );
     // Two encryptions differ (fresh salt and IV).
-    assert_ne!(*pem, *keys::encrypt_private_key_pem(&k, b"correct horse").unwrap());
+    assert_ne!(
+        *pem,
+        *keys::encrypt_private_key_pem(&k, b"correct horse").unwrap()
+    );
 }
 
 #[test]
@@ -61,7 +64,11 @@ fn corrupt_and_truncated_key_files() {
                 continue;
             }
             match keys::decrypt_private_key_pem(&bad, b"pw-pw-pw") {
-                Err(KeyError::Corrupt { .. } | KeyError::WrongPassphrase | KeyError::UnsupportedAlgorithm { .. }) => {}
+                Err(
+                    KeyError::Corrupt { .. }
+                    | KeyError::WrongPassphrase
+                    | KeyError::UnsupportedAlgorithm { .. },
+                ) => {}
                 // A flipped salt/IV bit may still decrypt if only the IV's last block… never the same key.
                 Ok(other) => assert_ne!(other.to_bytes(), k.to_bytes(), "line {i} pos {pos}"),
                 Err(e) => panic!("unexpected error {e:?}"),
@@ -105,11 +112,13 @@ fn scrypt(n: u64, r: u16, p: u16) -> pbes2::Kdf {
 fn kdf_bombs_are_refused_before_deriving() {
     let start = std::time::Instant::now();
     for kdf in [
-        scrypt(1 << 20, 8, 1),   // 1 GiB
-        scrypt(1 << 16, 8, 1),   // N above 2^15
-        scrypt(1 << 15, 16, 1),  // 64 MiB
+        scrypt(1 << 20, 8, 1),    // 1 GiB
+        scrypt(1 << 16, 8, 1),    // N above 2^15
+        scrypt(1 << 15, 16, 1),   // 64 MiB
         scrypt(1 << 14, 8, 1000), // CPU bomb
-        pbes2::Pbkdf2Params::hmac_sha256(50_000_000, &[1; 16]).unwrap().into(),
+        pbes2::Pbkdf2Params::hmac_sha256(50_000_000, &[1; 16])
+            .unwrap()
+            .into(),
     ] {
         let pem = encrypted_pem_with(kdf);
         let e = keys::decrypt_private_key_pem(&pem, b"pw").unwrap_err();

@@ -82,7 +82,10 @@ fn openssl_reads_our_encrypted_key() {
     assert!(pem.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"));
     std::fs::write(dir.path().join("k.pem"), pem.as_bytes()).unwrap();
     std::fs::write(dir.path().join("pass.txt"), "mat khau dai 2026\n").unwrap();
-    let (ok, out) = sh(dir.path(), "openssl pkey -in k.pem -passin file:pass.txt -pubout");
+    let (ok, out) = sh(
+        dir.path(),
+        "openssl pkey -in k.pem -passin file:pass.txt -pubout",
+    );
     assert!(ok, "{out}");
     assert_eq!(out, keys::public_key_pem(&k.verifying_key()));
     // OpenSSL sees PKCS#8 v1 with scrypt.
@@ -92,7 +95,10 @@ fn openssl_reads_our_encrypted_key() {
     assert!(out.contains(":aes-256-cbc"), "{out}");
     // Wrong passphrase is refused by OpenSSL too.
     std::fs::write(dir.path().join("bad.txt"), "sai\n").unwrap();
-    let (ok, _) = sh(dir.path(), "openssl pkey -in k.pem -passin file:bad.txt -pubout");
+    let (ok, _) = sh(
+        dir.path(),
+        "openssl pkey -in k.pem -passin file:bad.txt -pubout",
+    );
     assert!(!ok);
 }
 
@@ -120,7 +126,10 @@ fn key_made_by_openssl_genpkey_imports_and_is_reencrypted() {
     let again = keys::decrypt_private_key_pem(&imported.pem, b"mot hai ba bon").unwrap();
     assert_eq!(again.to_bytes(), imported.key.to_bytes());
     std::fs::write(dir.path().join("ours.pem"), imported.pem.as_bytes()).unwrap();
-    let (ok, out) = sh(dir.path(), "openssl pkey -in ours.pem -passin file:pass.txt -pubout");
+    let (ok, out) = sh(
+        dir.path(),
+        "openssl pkey -in ours.pem -passin file:pass.txt -pubout",
+    );
     assert!(ok, "{out}");
     assert_eq!(out, pubpem);
 
@@ -134,12 +143,16 @@ fn key_made_by_openssl_genpkey_imports_and_is_reencrypted() {
     );
     assert!(ok, "{out}");
     let spem = std::fs::read_to_string(dir.path().join("s.pem")).unwrap();
-    let imp = keys::import_private_key_pem(&spem, b"mot hai ba bon", ImportOptions::default()).unwrap();
+    let imp =
+        keys::import_private_key_pem(&spem, b"mot hai ba bon", ImportOptions::default()).unwrap();
     assert!(!imp.reencrypted, "{imp:?}");
     assert_eq!(imp.pem.as_str(), spem);
 
     // Unencrypted key from OpenSSL: refused unless allowed; then stored encrypted.
-    let (ok, out) = sh(dir.path(), "openssl genpkey -algorithm ed25519 -out plain.pem");
+    let (ok, out) = sh(
+        dir.path(),
+        "openssl genpkey -algorithm ed25519 -out plain.pem",
+    );
     assert!(ok, "{out}");
     let plain = std::fs::read_to_string(dir.path().join("plain.pem")).unwrap();
     let e = keys::import_private_key_pem(&plain, b"x", ImportOptions::default()).unwrap_err();
@@ -147,7 +160,9 @@ fn key_made_by_openssl_genpkey_imports_and_is_reencrypted() {
     let imp = keys::import_private_key_pem(
         &plain,
         b"mot hai ba bon",
-        ImportOptions { allow_unencrypted: true },
+        ImportOptions {
+            allow_unencrypted: true,
+        },
     )
     .unwrap();
     assert!(imp.reencrypted);

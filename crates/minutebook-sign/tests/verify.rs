@@ -41,7 +41,8 @@ fn unpinned_keys_are_reported_and_bare_keys_carry_a_caveat() {
 
     let mut t = TrustStore::new();
     for k in [common::key(1), common::key(2)] {
-        t.add_public_key_pem(&public_key_pem(&k.verifying_key())).unwrap();
+        t.add_public_key_pem(&public_key_pem(&k.verifying_key()))
+            .unwrap();
     }
     let r = verify_bundle(&b, &t, &VerifyOptions::default());
     assert_eq!(r.outcome, Outcome::Valid);
@@ -68,14 +69,20 @@ fn trust_file_round_trip_and_revocation() {
     let r = verify_bundle(&b, &t3, &VerifyOptions::default());
     assert_eq!(r.outcome, Outcome::Invalid);
     assert_eq!(codes(&r), ["key-revoked"]);
-    assert!(t3.add_trust_json(br#"{"type":"other","format":1,"keys":[]}"#).is_err());
+    assert!(
+        t3.add_trust_json(br#"{"type":"other","format":1,"keys":[]}"#)
+            .is_err()
+    );
 }
 
 #[test]
 fn one_byte_flipped_anywhere_in_any_file_is_invalid() {
     let b = common::signed_bundle(common::simple_record());
-    let entries: Vec<(String, Vec<u8>)> =
-        b.entries().into_iter().map(|(n, d)| (n, d.to_vec())).collect();
+    let entries: Vec<(String, Vec<u8>)> = b
+        .entries()
+        .into_iter()
+        .map(|(n, d)| (n, d.to_vec()))
+        .collect();
     let mut checked = 0;
     for i in 0..entries.len() {
         for off in 0..entries[i].1.len() {
@@ -116,7 +123,14 @@ fn swapped_public_key_fails() {
     let mut b = common::signed_bundle(common::simple_record());
     b.signatures[0].public_key_pem = public_key_pem(&common::key(5).verifying_key()).into_bytes();
     let r = verify(&b);
-    assert_eq!(codes(&r), ["signature-invalid", "fingerprint-mismatch", "required-role-missing"]);
+    assert_eq!(
+        codes(&r),
+        [
+            "signature-invalid",
+            "fingerprint-mismatch",
+            "required-role-missing"
+        ]
+    );
 
     // Attacker re-signs as the chair with their own (unpinned) key: signatures are valid, but
     // nothing pins the key, so it is never "valid".
@@ -156,7 +170,14 @@ fn swapped_public_key_fails() {
 #[test]
 fn attestation_for_another_record_names_both_hashes() {
     let a = common::simple_record();
-    let other = common::record_bytes("mtg-2026-03", 1, 1, None, None, "Họp chi bộ tháng 3/2026 (sửa)");
+    let other = common::record_bytes(
+        "mtg-2026-03",
+        1,
+        1,
+        None,
+        None,
+        "Họp chi bộ tháng 3/2026 (sửa)",
+    );
     let mut b = common::signed_bundle(other.clone());
     b.record = a.clone();
     let r = verify(&b);
@@ -179,7 +200,14 @@ fn role_renamed_in_file_name_fails() {
 fn older_version_is_flagged_against_highest_seen() {
     let v1 = common::simple_record();
     let h1 = minutebook_sign::sha256_hex(&v1);
-    let v2 = common::record_bytes("mtg-2026-03", 1, 2, Some(&h1), None, "Họp chi bộ tháng 3/2026 (v2)");
+    let v2 = common::record_bytes(
+        "mtg-2026-03",
+        1,
+        2,
+        Some(&h1),
+        None,
+        "Họp chi bộ tháng 3/2026 (v2)",
+    );
     let b1 = common::signed_bundle(v1);
     let mut opts = VerifyOptions::default();
     opts.highest_seen_versions.insert("mtg-2026-03".into(), 2);
@@ -201,8 +229,18 @@ fn book() -> Vec<Bundle> {
         Some(&h1),
         "Tháng 2 (sửa)",
     );
-    let s3 = common::record_bytes("m3", 3, 1, None, Some(&minutebook_sign::sha256_hex(&s2v2)), "Tháng 3");
-    [s1, s2v1, s2v2, s3].into_iter().map(common::signed_bundle).collect()
+    let s3 = common::record_bytes(
+        "m3",
+        3,
+        1,
+        None,
+        Some(&minutebook_sign::sha256_hex(&s2v2)),
+        "Tháng 3",
+    );
+    [s1, s2v1, s2v2, s3]
+        .into_iter()
+        .map(common::signed_bundle)
+        .collect()
 }
 
 #[test]
@@ -223,8 +261,16 @@ fn chain_valid_and_every_break_is_named() {
     let r = verify_chain(&[b[0].clone(), b[1].clone(), b[3].clone()]);
     let codes: Vec<_> = r.problems.iter().map(|p| p.problem.code()).collect();
     assert_eq!(codes, ["previous-record-mismatch"]);
-    assert!(r.problems[0].message.contains("sequence 3"), "{}", r.problems[0].message);
-    assert!(r.problems[0].message.contains(&minutebook_sign::sha256_hex(&b[1].record)));
+    assert!(
+        r.problems[0].message.contains("sequence 3"),
+        "{}",
+        r.problems[0].message
+    );
+    assert!(
+        r.problems[0]
+            .message
+            .contains(&minutebook_sign::sha256_hex(&b[1].record))
+    );
 
     // Version 1 withheld: named.
     let r = verify_chain(&[b[0].clone(), b[2].clone(), b[3].clone()]);
@@ -232,15 +278,29 @@ fn chain_valid_and_every_break_is_named() {
     assert_eq!(codes, ["version-missing"]);
 
     // Sequence 1 replaced by another record.
-    let fake1 = common::signed_bundle(common::record_bytes("m1", 1, 1, None, None, "Tháng 1 (giả)"));
+    let fake1 = common::signed_bundle(common::record_bytes(
+        "m1",
+        1,
+        1,
+        None,
+        None,
+        "Tháng 1 (giả)",
+    ));
     let r = verify_chain(&[fake1.clone(), b[1].clone(), b[2].clone(), b[3].clone()]);
     let codes: Vec<_> = r.problems.iter().map(|p| p.problem.code()).collect();
-    assert_eq!(codes, ["previous-record-mismatch", "previous-record-mismatch"]);
+    assert_eq!(
+        codes,
+        ["previous-record-mismatch", "previous-record-mismatch"]
+    );
     // Both present: a fork.
     let mut all = b.clone();
     all.push(fake1);
     let r = verify_chain(&all);
-    assert!(r.problems.iter().any(|p| p.problem.code() == "conflicting-records"));
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.problem.code() == "conflicting-records")
+    );
 }
 
 fn hex32(s: &str) -> [u8; 32] {
@@ -269,7 +329,10 @@ fn ed25519_edge_vectors_are_rejected_by_verify_strict() {
         "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
     ];
     let lax = VerifyingKey::from_bytes(&identity).unwrap();
-    assert!(ed25519_dalek::Verifier::verify(&lax, msg, &sig).is_ok(), "vector is meaningful");
+    assert!(
+        ed25519_dalek::Verifier::verify(&lax, msg, &sig).is_ok(),
+        "vector is meaningful"
+    );
     for h in small_order {
         if let Ok(vk) = VerifyingKey::from_bytes(&hex32(h)) {
             assert!(vk.verify_strict(msg, &sig).is_err(), "{h}");
@@ -282,7 +345,11 @@ fn ed25519_edge_vectors_are_rejected_by_verify_strict() {
     b.signatures[0].signature = sig.to_bytes().to_vec();
     let r = verify(&b);
     assert!(codes(&r).contains(&"public-key-invalid"), "{:?}", codes(&r));
-    assert!(r.problems[0].message.contains("small-order"), "{}", r.problems[0].message);
+    assert!(
+        r.problems[0].message.contains("small-order"),
+        "{}",
+        r.problems[0].message
+    );
 
     // Non-canonical s (s + ℓ): rejected.
     let k = common::key(1);
@@ -297,8 +364,14 @@ fn ed25519_edge_vectors_are_rejected_by_verify_strict() {
     }
     assert_eq!(carry, 0);
     let vk = k.verifying_key();
-    assert!(vk.verify_strict(rec.bytes(), &Signature::from_bytes(&good)).is_ok());
-    assert!(vk.verify_strict(rec.bytes(), &Signature::from_bytes(&bad)).is_err());
+    assert!(
+        vk.verify_strict(rec.bytes(), &Signature::from_bytes(&good))
+            .is_ok()
+    );
+    assert!(
+        vk.verify_strict(rec.bytes(), &Signature::from_bytes(&bad))
+            .is_err()
+    );
     let mut b = common::signed_bundle(common::simple_record());
     let mut s = b.signatures[0].signature.clone();
     let mut carry = 0u16;

@@ -76,7 +76,11 @@ pub fn signed_bundle(record: Vec<u8>) -> Bundle {
 
 pub fn trust_all() -> minutebook_sign::TrustStore {
     let mut t = minutebook_sign::TrustStore::new();
-    for (k, s) in [(key(1), chair()), (key(2), minute_taker()), (key(3), member())] {
+    for (k, s) in [
+        (key(1), chair()),
+        (key(2), minute_taker()),
+        (key(3), member()),
+    ] {
         t.add(minutebook_sign::TrustedKey {
             fingerprint: minutebook_sign::Fingerprint::of(&k.verifying_key()),
             member_id: s.member_id,
