@@ -1,0 +1,50 @@
+//! Minutebook's desktop shell: a Tauri 2 window around the Svelte UI in `../ui`.
+//!
+//! This is the only crate that depends on `tauri`. It holds window setup, the IPC commands
+//! ([`commands`]), the security configuration (`tauri.conf.json`: CSP, `freezePrototype`;
+//! `capabilities/main.json`; the command allow-list in `build.rs`), and native dialogs
+//! ([`dialogs`]). Domain logic belongs in `minutebook-api` and below, not here.
+//!
+//! Building a Debian package (not part of every CI run):
+//! `cd ui && npx tauri build --bundles deb` (reads `../src-tauri/tauri.conf.json`; output in
+//! `target/release/bundle/deb/`). `bundle.active` is false so plain builds skip bundling.
+
+pub mod commands;
+pub mod data_dir;
+pub mod dialogs;
+pub mod error;
+
+mod command_names;
+
+use std::time::Instant;
+
+use tauri::{Builder, Runtime};
+
+pub use command_names::COMMAND_NAMES;
+
+/// Registers the app's commands, plugins and state on a builder. Generic over the runtime so
+/// tests can use `tauri::test::mock_builder()`. Keep the handler list in step with
+/// [`COMMAND_NAMES`] (a test compares them).
+pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(commands::StartedAt(Instant::now()))
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::app_ready,
+        ])
+}
+
+/// The compiled-in context: tauri.conf.json, the embedded UI (`../ui/dist`) and the ACL.
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
+}
+
+/// Opens the Minutebook window and runs until it is closed.
+pub fn run() {
+    let app = with_commands(Builder::default()).run(context());
+    if let Err(error) = app {
+        eprintln!("minutebook: failed to start: {error}");
+        std::process::exit(1);
+    }
+}
