@@ -1,0 +1,131 @@
+// Starts the real minutebook-desktop binary over WebDriver:
+//   node test → tauri-driver (--port) → WebKitWebDriver (--native-port) → the app.
+// One tauri-driver per app session, on a free port pair; stopped with SIGTERM so it also stops
+// its WebKitWebDriver (SIGKILL would orphan it: measured pitfall 5).
+//
+// Getting past native file dialogs (later tests): build the app with `--features e2e` and pass
+// `env: { MINUTEBOOK_E2E_OPEN_PATH, MINUTEBOOK_E2E_SAVE_PATH }` to startApp(); the variables
+// reach the app through tauri-driver and WebKitWebDriver. See src-tauri/src/dialogs.rs.
+//
+// Do not set WEBKIT_DISABLE_* variables: they make WebDriver screenshots hang (pitfall 4).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { remote } from 'webdriverio';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Repository root. */
+export const repoRoot = resolve(here, '..', '..');
+/** The app under test: `MINUTEBOOK_APP` or the debug build. */
+export const appBinary = process.env.MINUTEBOOK_APP ?? join(repoRoot, 'target', 'debug', 'minutebook-desktop');
+/** Where screenshots go (gitignored). */
+export const screenshotDir = join(here, 'screenshots');
+
+/** A TCP port nobody listens on right now. */
+async function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {net.AddressInfo} */ (server.address());
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function canConnect(port) {
+  return new Promise((resolveConn) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolveConn(true);
+    });
+    socket.once('error', () => resolveConn(false));
+  });
+}
+
+/** Starts tauri-driver on a free port pair and waits until it listens. */
+async function startDriver(env) {
+  const port = await freePort();
+  let nativePort = await freePort();
+  while (nativePort === port) nativePort = await freePort();
+  const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const deadline = Date.now() + 15_000;
+  while (!(await canConnect(port))) {
+    // tauri-driver exits 0 when its port is taken (pitfall 6): treat any early exit as failure.
+    if (exited) throw new Error(`tauri-driver exited before listening on ${port}:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`tauri-driver did not listen on ${port} within 15 s:\n${log}`);
+    }
+    await sleep(50);
+  }
+  return { child, port, log: () => log };
+}
+
+async function stopDriver(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timedOut = await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)]);
+  if (timedOut) child.kill('SIGKILL');
+}
+
+/**
+ * Starts the app with a fresh, empty data folder and a WebDriver session on it.
+ * @param {{ env?: Record<string, string> }} [options] extra environment for the app
+ */
+export async function startApp(options = {}) {
+  if (!existsSync(appBinary)) {
+    throw new Error(`${appBinary} is missing: run cargo build -p minutebook-desktop --features e2e`);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'minutebook-e2e-'));
+  const env = { ...process.env, MINUTEBOOK_DATA_DIR: dataDir, ...options.env };
+  const driver = await startDriver(env);
+  let browser;
+  try {
+    browser = await remote({
+      hostname: '127.0.0.1',
+      port: driver.port,
+      logLevel: 'warn',
+      connectionRetryCount: 0,
+      capabilities: { 'tauri:options': { application: appBinary, args: [] } },
+    });
+  } catch (error) {
+    await stopDriver(driver.child);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`WebDriver session failed: ${error}\n${driver.log()}`);
+  }
+
+  return {
+    browser,
+    dataDir,
+    /** Saves tests/e2e/screenshots/<name>.png after two painted frames (pitfall 8). */
+    async screenshot(name) {
+      mkdirSync(screenshotDir, { recursive: true });
+      await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null))));
+      const path = join(screenshotDir, `${name}.png`);
+      await browser.saveScreenshot(path);
+      return path;
+    },
+    /** Ends the session, stops tauri-driver (SIGTERM) and removes the data folder. */
+    async stop() {
+      await browser.deleteSession().catch(() => {});
+      await stopDriver(driver.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

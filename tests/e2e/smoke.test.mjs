@@ -1,0 +1,114 @@
+// Smoke test: the real app opens, shows its navigation in Vietnamese, switches to English and
+// back (and remembers the choice across a reload), reads its data folder over IPC.
+// Run: xvfb-run -a node --test --test-concurrency=1   (scripts/test-desktop does this)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startApp } from './harness.mjs';
+
+const NAV = {
+  vi: ['Cuộc họp', 'Danh sách đảng viên', 'Xác minh', 'Cài đặt'],
+  en: ['Meetings', 'Roster', 'Verify', 'Settings'],
+};
+const NAV_IDS = ['nav-meetings', 'nav-roster', 'nav-verify', 'nav-settings'];
+
+const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+
+async function navTexts(browser) {
+  const texts = [];
+  for (const id of NAV_IDS) texts.push(await byTestId(browser, id).getText());
+  return texts;
+}
+
+async function waitForText(browser, id, expected) {
+  await browser.waitUntil(async () => (await byTestId(browser, id).getText()) === expected, {
+    timeout: 5_000,
+    timeoutMsg: `${id} never showed "${expected}"`,
+  });
+}
+
+test('app opens in Vietnamese, switches to English and back', async (t) => {
+  const app = await startApp();
+  t.after(() => app.stop());
+  const { browser } = app;
+
+  await byTestId(browser, 'nav').waitForDisplayed({ timeout: 10_000 });
+  assert.match(await browser.getTitle(), / — Minutebook$/);
+  assert.deepEqual(await navTexts(browser), NAV.vi);
+  assert.equal(await browser.execute(() => document.documentElement.lang), 'vi');
+  assert.equal(await byTestId(browser, 'page-title').getText(), 'Cuộc họp');
+  assert.equal(await byTestId(browser, 'nav-meetings').getAttribute('aria-current'), 'page');
+  await app.screenshot('01-meetings-vi');
+
+  // Settings: the data folder comes from Rust (app_info) and honours MINUTEBOOK_DATA_DIR.
+  await byTestId(browser, 'nav-settings').click();
+  await waitForText(browser, 'data-dir', app.dataDir);
+  assert.equal(await byTestId(browser, 'nav-settings').getAttribute('aria-current'), 'page');
+  await app.screenshot('02-settings-vi');
+
+  await byTestId(browser, 'locale-en').click();
+  await waitForText(browser, 'nav-meetings', 'Meetings');
+  assert.deepEqual(await navTexts(browser), NAV.en);
+  assert.equal(await browser.execute(() => document.documentElement.lang), 'en');
+  await app.screenshot('03-settings-en');
+
+  // The choice survives a reload (localStorage).
+  await browser.refresh();
+  await byTestId(browser, 'nav').waitForDisplayed({ timeout: 10_000 });
+  assert.deepEqual(await navTexts(browser), NAV.en);
+
+  // First-run form in English: empty submit shows errors, nothing is claimed to be saved.
+  await byTestId(browser, 'nav-meetings').click();
+  await byTestId(browser, 'start-setup').click();
+  await byTestId(browser, 'setup-submit').click();
+  await waitForText(browser, 'setup-cellName-error', 'This field is required.');
+  assert.equal(await byTestId(browser, 'setup-not-saved').isExisting(), false);
+  await app.screenshot('04-setup-errors-en');
+
+  await byTestId(browser, 'nav-settings').click();
+  await byTestId(browser, 'locale-vi').click();
+  await waitForText(browser, 'nav-meetings', 'Cuộc họp');
+  assert.deepEqual(await navTexts(browser), NAV.vi);
+
+  // Vietnamese typed into the form stays literal; a valid form says plainly nothing was saved.
+  await byTestId(browser, 'nav-meetings').click();
+  await byTestId(browser, 'start-setup').click();
+  await byTestId(browser, 'setup-cellName').setValue('Chi bộ Tổ dân phố số 7');
+  await byTestId(browser, 'setup-committeeAbove').setValue('Đảng bộ phường Thanh Bình');
+  await byTestId(browser, 'setup-datePlace').setValue('Hà Nội');
+  await byTestId(browser, 'setup-submit').click();
+  await byTestId(browser, 'setup-not-saved').waitForDisplayed({ timeout: 5_000 });
+  assert.equal(await byTestId(browser, 'setup-cellName').getValue(), 'Chi bộ Tổ dân phố số 7');
+  await app.screenshot('05-setup-vi');
+});
+
+test('fits a 1366x768 laptop screen without horizontal scrolling', async (t) => {
+  const app = await startApp();
+  t.after(() => app.stop());
+  const { browser } = app;
+  await byTestId(browser, 'nav').waitForDisplayed({ timeout: 10_000 });
+  await browser.setWindowSize(1366, 768);
+  await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) === 1366, {
+    timeout: 5_000,
+    timeoutMsg: 'window did not resize to 1366 px',
+  });
+  for (const id of ['nav-meetings', 'nav-settings']) {
+    await byTestId(browser, id).click();
+    await browser.waitUntil(async () => (await byTestId(browser, id).getAttribute('aria-current')) === 'page', {
+      timeout: 5_000,
+      timeoutMsg: `${id} never became the current page`,
+    });
+    const overflow = await browser.execute(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(overflow, 0, `${id}: page scrolls horizontally by ${overflow} px`);
+  }
+  await app.screenshot('06-settings-1366x768-vi');
+
+  // Keyboard: Tab reaches the skip link, then the navigation, with a visible focus ring.
+  await browser.execute(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  await browser.keys('Tab');
+  assert.equal(await browser.execute(() => document.activeElement?.className.split(' ')[0]), 'skip');
+  await browser.keys('Tab');
+  assert.equal(await browser.execute(() => document.activeElement?.getAttribute('data-testid')), 'nav-meetings');
+  await app.screenshot('07-keyboard-focus-vi');
+});
