@@ -5,9 +5,10 @@
 //! `capabilities/main.json`; the command allow-list in `build.rs`), and native dialogs
 //! ([`dialogs`]). Domain logic belongs in `minutebook-api` and below, not here.
 //!
-//! Building a Debian package (not part of every CI run):
-//! `cd ui && npx tauri build --bundles deb` (reads `../src-tauri/tauri.conf.json`; output in
-//! `target/release/bundle/deb/`). `bundle.active` is false so plain builds skip bundling.
+//! Building a Debian package (not part of every CI run): `scripts/build-deb`, i.e. from the repo
+//! root `ui/node_modules/.bin/tauri build --bundles deb --config '{"bundle":{"active":true}}'`
+//! after `npm run build` in `ui/` (the CLI finds `src-tauri/tauri.conf.json`; output in
+//! `target/release/bundle/deb/`). `bundle.active` is false so that other builds skip bundling.
 
 pub mod commands;
 pub mod data_dir;
