@@ -1,0 +1,11 @@
+//! Integration tests of minutebook-store on real files in temp dirs.
+
+mod audit;
+mod backup;
+mod common;
+mod concurrency;
+mod hostile;
+mod meetings;
+mod members;
+mod migrations;
+mod records_keys;
