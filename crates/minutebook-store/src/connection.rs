@@ -274,11 +274,12 @@ impl Store {
         what: &str,
         f: impl FnOnce(&Tx<'_>) -> Result<T>,
     ) -> Result<T> {
-        let now = self.clock.now();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(what)?;
+        // Read the clock once the write lock is held, so audit times follow audit order.
+        let now = self.clock.now();
         let tx = Tx {
             tx,
             now,

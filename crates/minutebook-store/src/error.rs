@@ -155,3 +155,44 @@ impl<T> Context<T> for rusqlite::Result<T> {
         self.map_err(|e| Error::sqlite(what, e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failure(code: std::ffi::c_int) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), Some("msg".to_owned()))
+    }
+
+    #[test]
+    fn sqlite_codes_map_to_what_a_caller_can_act_on() {
+        use rusqlite::ffi;
+        assert!(matches!(
+            Error::sqlite("save", failure(ffi::SQLITE_FULL)),
+            Error::DiskFull(m) if m.contains("save")
+        ));
+        assert!(matches!(
+            Error::sqlite("save", failure(ffi::SQLITE_BUSY)),
+            Error::Locked(_)
+        ));
+        assert!(matches!(
+            Error::sqlite("save", failure(ffi::SQLITE_CONSTRAINT_FOREIGNKEY)),
+            Error::Constraint { .. }
+        ));
+        assert!(matches!(
+            Error::sqlite("open", failure(ffi::SQLITE_NOTADB)),
+            Error::Corrupt(_)
+        ));
+        assert!(matches!(
+            Error::io(
+                "write x",
+                std::io::Error::from(std::io::ErrorKind::StorageFull)
+            ),
+            Error::DiskFull(_)
+        ));
+        assert!(matches!(
+            Error::io("write x", std::io::Error::from_raw_os_error(28)),
+            Error::DiskFull(_)
+        ));
+    }
+}

@@ -116,6 +116,44 @@ fn a_v1_database_is_migrated_with_its_data_and_a_backup_first() {
 }
 
 #[test]
+fn a_failed_migration_rolls_back_and_leaves_version_1() {
+    let dir = tempdir();
+    let db = dir.path().join("minutebook.db");
+    let c = Connection::open(&db).unwrap();
+    c.execute_batch(V1_FIXTURE).unwrap();
+    // Something in the way of step 2.
+    c.execute_batch("CREATE TABLE keys (x TEXT);").unwrap();
+    drop(c);
+    let err = Store::open_with(&db, options()).unwrap_err();
+    assert!(err.to_string().contains("version 2"), "{err}");
+    let c = Connection::open(&db).unwrap();
+    let v: i64 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1);
+    let tables: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'keys_by_member'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 0, "nothing of step 2 remains");
+    let audit: i64 = c
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(audit, 0);
+    // The backup made before trying is there.
+    assert_eq!(backups(dir.path(), "minutebook.db.before-v2.").len(), 1);
+}
+
+#[test]
+fn a_store_can_move_to_another_thread() {
+    fn assert_send<T: Send>() {}
+    assert_send::<Store>();
+}
+
+#[test]
 fn a_newer_database_is_refused_and_left_byte_for_byte_untouched() {
     let dir = tempdir();
     let db = dir.path().join("minutebook.db");
