@@ -63,15 +63,19 @@ async function startDriver(env) {
   child.stderr.on('data', (d) => (log += d));
   let exited = false;
   child.once('exit', () => (exited = true));
-  const deadline = Date.now() + 15_000;
-  while (!(await canConnect(port))) {
-    // tauri-driver exits 0 when its port is taken (pitfall 6): treat any early exit as failure.
-    if (exited) throw new Error(`tauri-driver exited before listening on ${port}:\n${log}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGTERM');
-      throw new Error(`tauri-driver did not listen on ${port} within 15 s:\n${log}`);
+  const deadline = Date.now() + 20_000;
+  // Wait for both tauri-driver and the WebKitWebDriver it spawns: on a busy machine the native
+  // driver can bind later than tauri-driver, and a session request in between is refused.
+  for (const p of [port, nativePort]) {
+    while (!(await canConnect(p))) {
+      // tauri-driver exits 0 when its port is taken (pitfall 6): treat any early exit as failure.
+      if (exited) throw new Error(`tauri-driver exited before port ${p} listened:\n${log}`);
+      if (Date.now() > deadline) {
+        await stopDriver(child);
+        throw new Error(`port ${p} (tauri-driver ${port}, native ${nativePort}) not listening within 20 s:\n${log}`);
+      }
+      await sleep(50);
     }
-    await sleep(50);
   }
   return { child, port, log: () => log };
 }
