@@ -1,0 +1,76 @@
+//! The typst templates: embedded with `include_str!`, each replaceable by a file of the same
+//! name in [`crate::ExportOptions::template_dir`].
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::ExportError;
+
+/// The template files, in the order their digest is computed.
+pub const TEMPLATE_NAMES: [&str; 4] = [
+    "common.typ",
+    "minutes.typ",
+    "resolution.typ",
+    "attendance-sheet.typ",
+];
+
+/// Largest template file read from a folder.
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// The embedded text of template `name`, if it is one of [`TEMPLATE_NAMES`].
+pub fn embedded_template(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "common.typ" => include_str!("../templates/common.typ"),
+        "minutes.typ" => include_str!("../templates/minutes.typ"),
+        "resolution.typ" => include_str!("../templates/resolution.typ"),
+        "attendance-sheet.typ" => include_str!("../templates/attendance-sheet.typ"),
+        _ => return None,
+    })
+}
+
+/// The template set used for one export and its digest.
+pub(crate) struct TemplateSet {
+    /// name → source text.
+    pub files: BTreeMap<&'static str, String>,
+    /// SHA-256 over the names and texts in [`TEMPLATE_NAMES`] order, lowercase hex.
+    pub sha256: String,
+}
+
+/// Loads the embedded templates, replacing each by `dir/<name>` when that file exists.
+pub(crate) fn load(dir: Option<&Path>) -> Result<TemplateSet, ExportError> {
+    let mut files = BTreeMap::new();
+    let mut hasher = Sha256::new();
+    for name in TEMPLATE_NAMES {
+        let text = match dir.map(|d| d.join(name)) {
+            Some(path) if path.is_file() => {
+                let err = |message: String| ExportError::Template {
+                    name: path.display().to_string(),
+                    message,
+                };
+                let len = std::fs::metadata(&path).map_err(|e| err(e.to_string()))?.len();
+                if len > MAX_TEMPLATE_BYTES {
+                    return Err(err(format!("larger than {MAX_TEMPLATE_BYTES} bytes")));
+                }
+                let bytes = std::fs::read(&path).map_err(|e| err(e.to_string()))?;
+                String::from_utf8(bytes).map_err(|_| err("not UTF-8".into()))?
+            }
+            _ => embedded_template(name).unwrap_or_default().to_owned(),
+        };
+        hasher.update(name.as_bytes());
+        hasher.update([0]);
+        hasher.update((text.len() as u64).to_be_bytes());
+        hasher.update(text.as_bytes());
+        files.insert(name, text);
+    }
+    Ok(TemplateSet {
+        files,
+        sha256: hex(&hasher.finalize()),
+    })
+}
+
+/// Lowercase hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
