@@ -86,8 +86,8 @@ pub struct ImportError {
     pub row: Option<usize>,
     /// The column's header exactly as written in the file (or its letter when it has none).
     pub column: Option<String>,
-    /// What is wrong.
-    pub kind: ErrorKind,
+    /// What is wrong (boxed: keeps `Result<_, ImportError>` small).
+    pub kind: Box<ErrorKind>,
 }
 
 impl ImportError {
@@ -97,7 +97,7 @@ impl ImportError {
             sheet: None,
             row: None,
             column: None,
-            kind,
+            kind: Box::new(kind),
         }
     }
 

@@ -38,7 +38,7 @@
 //! normalised to NFC. Text that looks garbled — control characters, U+FFFD, UTF-8 that was read
 //! as a Windows code page and saved again ("Nguyá»…n") — is refused. The delimiter (`,`, `;`
 //! or tab) is the first with which a header row is found. Every row must have a cell for every
-//! titled column (a "ragged" row is an error; extra empty cells are allowed). Rows are
+//! titled column and no more cells than the header (a "ragged" row is an error). Rows are
 //! numbered as a spreadsheet shows them: blank lines count, a quoted value over several lines
 //! is one row.
 //!

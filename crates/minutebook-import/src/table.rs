@@ -121,12 +121,13 @@ impl Sheet {
             sheet: self.sheet.clone(),
             row,
             column,
-            kind,
+            kind: Box::new(kind),
         }
     }
 
     /// Reads members from the rows under the header at `rows[header]`. `strict_width` (CSV):
-    /// every row must have as many cells as the header (extra empty cells allowed).
+    /// a row must have a cell for every titled column and no more cells than the header (a
+    /// value with an unquoted delimiter shifts the row; its cells are not guessed at).
     pub(crate) fn members(
         &self,
         header: usize,
@@ -187,9 +188,9 @@ impl Sheet {
         let mut cards: HashMap<String, usize> = HashMap::new();
         for row in data {
             let at = |i: usize, kind| self.err(Some(row.number), Some(label(i)), kind);
-            if strict_width && row.cells.len() < needed {
+            if strict_width && (row.cells.len() < needed || row.cells.len() > cols.len()) {
                 return Err(at(
-                    row.cells.len(),
+                    row.cells.len().min(cols.len()),
                     ErrorKind::Ragged {
                         expected: cols.len(),
                         found: row.cells.len(),

@@ -45,7 +45,7 @@ fn sheet(file: &str, name: &str, range: &calamine::Range<Data>) -> Result<Sheet,
                     sheet: Some(name.to_owned()),
                     row: Some(number),
                     column: Some(column_letter(col0 as usize + j)),
-                    kind: g.kind,
+                    kind: Box::new(g.kind),
                 });
             }
         }
