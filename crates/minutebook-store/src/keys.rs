@@ -15,7 +15,9 @@ pub struct StoredKey {
     /// Whose key it is.
     pub member: MemberId,
     /// The private key, encrypted PKCS#8 PEM ("-----BEGIN ENCRYPTED PRIVATE KEY-----").
-    pub encrypted_pkcs8_pem: String,
+    pub encrypted_pkcs8_pem: Option<String>,
+    /// The public key, SubjectPublicKeyInfo PEM.
+    pub public_key_pem: String,
     /// Fingerprint of the public key, lower-case hex (at least 16 characters).
     pub fingerprint: String,
     /// When it was stored (the store's clock).
@@ -24,8 +26,7 @@ pub struct StoredKey {
     pub revoked_from: Option<Date>,
 }
 
-const SELECT_KEYS: &str =
-    "SELECT member_id, encrypted_pkcs8_pem, fingerprint, created_at, revoked_from FROM keys";
+const SELECT_KEYS: &str = "SELECT member_id, encrypted_pkcs8_pem, fingerprint, created_at, revoked_from, public_key_pem FROM keys";
 
 fn read_keys(
     conn: &Connection,
@@ -45,6 +46,7 @@ fn read_keys(
         out.push(StoredKey {
             member: MemberId(col(r, 0, w)?),
             encrypted_pkcs8_pem: col(r, 1, w)?,
+            public_key_pem: col(r, 5, w)?,
             fingerprint: col(r, 2, w)?,
             created_at: parse_instant(&col::<String>(r, 3, w)?, "keys.created_at")?,
             revoked_from: opt_date(col(r, 4, w)?, "keys.revoked_from")?,
@@ -68,40 +70,49 @@ fn check_fingerprint(f: &str) -> Result<()> {
 }
 
 impl Store {
-    /// Stores `member`'s encrypted key under its fingerprint.
+    /// Stores `member`'s key under its fingerprint: the private half encrypted (PKCS#8 PEM),
+    /// or `None` when only the public half is pinned (a member who signs on their own laptop).
     ///
     /// # Errors
-    /// [`Error::Invalid`] for a PEM that is not an encrypted PKCS#8 key or a malformed
-    /// fingerprint; [`Error::Constraint`] for a fingerprint already stored or an unknown member.
+    /// [`Error::Invalid`] for a PEM that is not an encrypted PKCS#8 key, a public key that is
+    /// not SPKI PEM, or a malformed fingerprint; [`Error::Constraint`] for a fingerprint already
+    /// stored or an unknown member.
     pub fn put_key(
         &mut self,
         member: MemberId,
-        encrypted_pkcs8_pem: &str,
+        encrypted_pkcs8_pem: Option<&str>,
         fingerprint: &str,
+        public_key_pem: &str,
     ) -> Result<StoredKey> {
         check_fingerprint(fingerprint)?;
-        if !encrypted_pkcs8_pem
-            .trim_start()
-            .starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----")
-        {
+        let pem = encrypted_pkcs8_pem.map(str::trim_start);
+        if pem.is_some_and(|p| !p.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
             return Err(Error::invalid(
                 "key",
                 "only encrypted PKCS#8 keys are stored (-----BEGIN ENCRYPTED PRIVATE KEY-----)",
             ));
         }
-        let pem = encrypted_pkcs8_pem.trim_start();
+        let public = public_key_pem.trim_start();
+        if !public.starts_with("-----BEGIN PUBLIC KEY-----") {
+            return Err(Error::invalid(
+                "public key",
+                "expected SubjectPublicKeyInfo PEM (-----BEGIN PUBLIC KEY-----)",
+            ));
+        }
         self.write(&format!("store key {fingerprint}"), |tx| {
             tx.tx
                 .execute(
-                    "INSERT INTO keys (member_id, encrypted_pkcs8_pem, fingerprint, created_at)
-                     VALUES (?1, ?2, ?3, ?4)",
-                    params![member.0, pem, fingerprint, instant_text(tx.now)],
+                    "INSERT INTO keys (member_id, encrypted_pkcs8_pem, fingerprint, created_at, public_key_pem)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![member.0, pem, fingerprint, instant_text(tx.now), public],
                 )
                 .ctx(&format!("store key {fingerprint}"))?;
-            tx.audit("add", "key", fingerprint, format!("member #{}", member.0))?;
+            let kind = if pem.is_some() { "key" } else { "pinned public key" };
+            tx.audit("add", kind, fingerprint, format!("member #{}", member.0))?;
             Ok(StoredKey {
                 member,
-                encrypted_pkcs8_pem: pem.to_owned(),
+                encrypted_pkcs8_pem: pem.map(str::to_owned),
+                public_key_pem: public.to_owned(),
                 fingerprint: fingerprint.to_owned(),
                 created_at: tx.now,
                 revoked_from: None,

@@ -5,7 +5,7 @@
 use minutebook_core::meeting::MeetingId;
 use minutebook_core::text::nfc;
 use minutebook_core::{MemberId, SignerRole};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
@@ -127,9 +127,10 @@ impl Store {
             .pop())
     }
 
-    /// Stores a new version of `meeting`'s record. `sequence` must be
-    /// [`Store::next_sequence`] — the record's bytes usually embed it — and the version
-    /// number is the meeting's next. The SHA-256 is computed here.
+    /// Stores a new version of `meeting`'s record. `sequence` is the meeting's place in the
+    /// cell's book — the record's bytes embed it: [`Store::next_sequence`] for a meeting's first
+    /// record, the same place for its later versions. The version number is the meeting's next.
+    /// The SHA-256 is computed here.
     ///
     /// # Errors
     /// [`Error::Constraint`] when `sequence` is no longer the next one (another record was
@@ -142,11 +143,27 @@ impl Store {
         bytes: &[u8],
     ) -> Result<RecordVersion> {
         self.write("store the record", |tx| {
-            let expected = next_sequence(&tx.tx)?;
+            // Versions of one meeting share its place in the book; a new meeting takes the next.
+            let placed: Option<i64> = tx
+                .tx
+                .query_row(
+                    "SELECT sequence FROM record_versions WHERE meeting_id = ?1 LIMIT 1",
+                    [meeting.0],
+                    |r| r.get(0),
+                )
+                .optional()
+                .ctx("read the meeting's place in the book")?;
+            let expected = match placed {
+                Some(s) => s as u64,
+                None => next_sequence(&tx.tx)?,
+            };
             if sequence != expected {
                 return Err(Error::Constraint {
                     what: "store the record".to_owned(),
-                    detail: format!("the next record sequence is {expected}, not {sequence}"),
+                    detail: match placed {
+                        Some(_) => format!("meeting #{} is record {expected} in the book, not {sequence}", meeting.0),
+                        None => format!("the next record sequence is {expected}, not {sequence}"),
+                    },
                 });
             }
             let version: u32 = tx

@@ -159,12 +159,13 @@ CREATE TABLE record_versions (
     id         INTEGER PRIMARY KEY,
     meeting_id INTEGER NOT NULL REFERENCES meetings (id),
     version    INTEGER NOT NULL CHECK (version >= 1),
-    sequence   INTEGER NOT NULL UNIQUE CHECK (sequence >= 1),
+    sequence   INTEGER NOT NULL CHECK (sequence >= 1),
     sha256     TEXT NOT NULL UNIQUE
         CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
     bytes      BLOB NOT NULL,
     created_at TEXT NOT NULL,
-    UNIQUE (meeting_id, version)
+    UNIQUE (meeting_id, version),
+    UNIQUE (sequence, version)
 ) STRICT;
 
 CREATE TRIGGER record_versions_no_update BEFORE UPDATE ON record_versions

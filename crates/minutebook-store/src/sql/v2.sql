@@ -4,8 +4,12 @@
 CREATE TABLE keys (
     id                  INTEGER PRIMARY KEY,
     member_id           INTEGER NOT NULL REFERENCES members (id),
-    encrypted_pkcs8_pem TEXT NOT NULL
-        CHECK (encrypted_pkcs8_pem LIKE '-----BEGIN ENCRYPTED PRIVATE KEY-----%'),
+    -- NULL for a key pinned from its public half only (a member who signs on their own laptop).
+    encrypted_pkcs8_pem TEXT
+        CHECK (encrypted_pkcs8_pem IS NULL
+               OR encrypted_pkcs8_pem LIKE '-----BEGIN ENCRYPTED PRIVATE KEY-----%'),
+    public_key_pem      TEXT NOT NULL
+        CHECK (public_key_pem LIKE '-----BEGIN PUBLIC KEY-----%'),
     fingerprint         TEXT NOT NULL UNIQUE
         CHECK (length(fingerprint) >= 16 AND fingerprint NOT GLOB '*[^0-9a-f]*'),
     created_at          TEXT NOT NULL,
@@ -19,6 +23,7 @@ CREATE TRIGGER keys_fixed BEFORE UPDATE ON keys
 WHEN NEW.id IS NOT OLD.id
   OR NEW.member_id IS NOT OLD.member_id
   OR NEW.fingerprint IS NOT OLD.fingerprint
+  OR NEW.public_key_pem IS NOT OLD.public_key_pem
   OR NEW.created_at IS NOT OLD.created_at
   OR OLD.revoked_from IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'a key''s identity and revocation cannot be changed'); END;

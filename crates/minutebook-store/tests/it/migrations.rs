@@ -80,8 +80,9 @@ fn a_v1_database_is_migrated_with_its_data_and_a_backup_first() {
     store
         .put_key(
             MemberId(1),
-            "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n",
+            Some("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n"),
             "00112233445566778899aabbccddeeff",
+            "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n",
         )
         .unwrap();
     drop(store);

@@ -6,6 +6,7 @@ use time::macros::{date, datetime};
 use crate::common::{open, populated, tempdir};
 
 const PEM: &str = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBvTBXBgkqhkiG9w0BBQ0w\n-----END ENCRYPTED PRIVATE KEY-----\n";
+const PUB: &str = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n";
 
 #[test]
 fn record_versions_chain_in_one_sequence_and_are_immutable() {
@@ -24,21 +25,21 @@ fn record_versions_chain_in_one_sequence_and_are_immutable() {
         "49391b2fdd8dcb07d995e58eacd85ba3d131cb9078342bf16f18872f14f45151"
     );
     assert_eq!(r1.created_at.year(), 2026);
-    // A stale sequence number is refused.
+    // A later version keeps the meeting's place in the book; another place is refused.
     assert!(matches!(
-        store.insert_record_version(march, 1, b"record one again"),
+        store.insert_record_version(march, 2, b"record one again"),
         Err(Error::Constraint { .. })
     ));
     let r2 = store
-        .insert_record_version(march, 2, b"record two")
+        .insert_record_version(march, 1, b"record two")
         .unwrap();
-    assert_eq!((r2.version, r2.sequence), (2, 2));
+    assert_eq!((r2.version, r2.sequence), (2, 1));
     // Unknown meeting: refused by the foreign key.
     assert!(matches!(
-        store.insert_record_version(MeetingId(99), 3, b"x"),
+        store.insert_record_version(MeetingId(99), 2, b"x"),
         Err(Error::Constraint { .. })
     ));
-    assert_eq!(store.next_sequence().unwrap(), 3);
+    assert_eq!(store.next_sequence().unwrap(), 2);
     assert_eq!(store.latest_record().unwrap().unwrap(), r2);
     assert_eq!(store.latest_record_version(march).unwrap().unwrap(), r2);
     assert_eq!(
@@ -79,13 +80,13 @@ fn record_versions_chain_in_one_sequence_and_are_immutable() {
     // Records cannot be changed in place; changed behind the program's back they are caught.
     let out = std::process::Command::new("sqlite3")
         .arg(&db)
-        .arg("UPDATE record_versions SET bytes = X'00' WHERE sequence = 1;")
+        .arg("UPDATE record_versions SET bytes = X'00' WHERE sequence = 1 AND version = 1;")
         .output()
         .unwrap();
     assert!(!out.status.success());
     let out = std::process::Command::new("sqlite3")
         .arg(&db)
-        .arg("DROP TRIGGER record_versions_no_update; UPDATE record_versions SET bytes = CAST('record 1!' AS BLOB) WHERE sequence = 1;")
+        .arg("DROP TRIGGER record_versions_no_update; UPDATE record_versions SET bytes = CAST('record 1!' AS BLOB) WHERE sequence = 1 AND version = 1;")
         .output()
         .unwrap();
     assert!(
@@ -107,33 +108,36 @@ fn keys_are_stored_encrypted_listed_and_revoked_for_good() {
     let (mut store, ids, _) = populated(dir.path());
     let fp1 = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
     let fp2 = "ffeeddccbbaa99887766554433221100";
-    let k1 = store.put_key(ids[0], PEM, fp1).unwrap();
+    let k1 = store.put_key(ids[0], Some(PEM), fp1, PUB).unwrap();
     assert_eq!(k1.created_at, store_time(&k1));
-    store.put_key(ids[0], PEM, fp2).unwrap();
-    store.put_key(ids[3], PEM, "0123456789abcdef").unwrap();
+    store.put_key(ids[0], Some(PEM), fp2, PUB).unwrap();
+    store
+        .put_key(ids[3], None, "0123456789abcdef", PUB)
+        .unwrap();
     assert_eq!(store.key(fp1).unwrap(), k1);
     assert_eq!(store.list_keys(Some(ids[0])).unwrap().len(), 2);
     assert_eq!(store.list_keys(None).unwrap().len(), 3);
 
     // Refusals.
     assert!(matches!(
-        store.put_key(ids[0], PEM, fp1),
+        store.put_key(ids[0], Some(PEM), fp1, PUB),
         Err(Error::Constraint { .. })
     ));
     assert!(matches!(
         store.put_key(
             ids[0],
-            "-----BEGIN PRIVATE KEY-----\nMC4C\n-----END PRIVATE KEY-----\n",
-            "1111111111111111"
+            Some("-----BEGIN PRIVATE KEY-----\nMC4C\n-----END PRIVATE KEY-----\n"),
+            "1111111111111111",
+            PUB
         ),
         Err(Error::Invalid { .. })
     ));
     assert!(matches!(
-        store.put_key(ids[0], PEM, "ABCDEF0123456789"),
+        store.put_key(ids[0], Some(PEM), "ABCDEF0123456789", PUB),
         Err(Error::Invalid { .. })
     ));
     assert!(matches!(
-        store.put_key(MemberId(999), PEM, "2222222222222222"),
+        store.put_key(MemberId(999), Some(PEM), "2222222222222222", PUB),
         Err(Error::Constraint { .. })
     ));
     assert!(matches!(
