@@ -52,3 +52,32 @@ mod tests {
         assert!(!same_name("Nguyễn Thị Hương", "Nguyễn Thị Hường"));
     }
 }
+
+/// Folds Vietnamese text for searching: diacritics removed ("nghị quyết" → "nghi quyet"),
+/// "đ" → "d", lower case. Used to match what a user types without tone marks.
+pub fn strip_diacritics(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
+/// [`strip_diacritics`] and lower case: the form search indexes compare.
+pub fn search_fold(s: &str) -> String {
+    strip_diacritics(s).to_lowercase()
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+
+    #[test]
+    fn folding_for_search() {
+        assert_eq!(search_fold("Nghị quyết tháng 3"), "nghi quyet thang 3");
+        assert_eq!(search_fold("Đảng ủy phường"), "dang uy phuong");
+    }
+}

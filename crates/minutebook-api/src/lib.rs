@@ -1,0 +1,25 @@
+//! # minutebook-api
+//!
+//! The use cases of Minutebook over the domain core, the store, signing and export — what the
+//! `minutebook` CLI and the desktop shell call, each in one line. Dependencies are explicit
+//! (the minute book file, the clock); errors cross as [`ApiError`] `{code, message}` with a
+//! closed [`ErrorCode`]; messages come from the Fluent catalogue shared with the UI
+//! ([`tr`]).
+//!
+//! **Invariant:** nothing here knows about Tauri or terminals; `src-tauri` and
+//! `minutebook-cli` only translate arguments and print.
+
+pub mod book;
+pub mod demo;
+pub mod error;
+pub mod files;
+pub mod i18n;
+mod pdf;
+pub mod verify;
+pub mod views;
+
+pub use book::{Book, default_db_path};
+pub use error::{ApiError, ErrorCode};
+pub use files::{read_input_file, read_passphrase_file, write_file_atomically};
+pub use i18n::{Lang, tr};
+pub use views::*;

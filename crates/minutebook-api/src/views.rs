@@ -1,0 +1,178 @@
+//! Values the CLI prints and the desktop UI receives (serde, snake_case). Each is built from
+//! domain values here; the domain types themselves derive nothing.
+
+use minutebook_record::record::Figures;
+use serde::Serialize;
+
+/// The cell of the minute book.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellView {
+    /// Stable id of the minute book's cell.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Committee above.
+    pub upper_committee: String,
+    /// Place in the date line.
+    pub place: String,
+    /// Document code.
+    pub document_code: String,
+    /// Default counting reading code.
+    pub default_reading: String,
+    /// Required signer roles.
+    pub required_roles: Vec<String>,
+    /// How the counting rule is cited.
+    pub counting_rule_citation: String,
+}
+
+/// Input to create a cell.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct CellInput {
+    /// Name.
+    pub name: String,
+    /// Committee above.
+    pub upper_committee: String,
+    /// Place in the date line.
+    pub place: String,
+    /// Document code ("CB").
+    pub document_code: String,
+}
+
+/// A roster member as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberView {
+    /// The member (all fields, document form).
+    #[serde(flatten)]
+    pub member: minutebook_record::doc::MemberDoc,
+    /// Fingerprint of the member's current key, if any.
+    pub key_fingerprint: Option<String>,
+}
+
+/// Result of a roster import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RosterImportSummary {
+    /// Members added.
+    pub added: usize,
+    /// Members on the roster after the import.
+    pub total: usize,
+}
+
+/// Whether a closed meeting's rows and signatures still match its record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum Integrity {
+    /// Not closed yet: nothing to check.
+    Open,
+    /// Rows match the record and every stored signature verifies.
+    Intact,
+    /// Something was changed behind the program's back.
+    Altered {
+        /// What differs.
+        details: Vec<String>,
+    },
+}
+
+/// A meeting in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeetingListItem {
+    /// Id.
+    pub id: i64,
+    /// Date.
+    pub date: String,
+    /// Kind code.
+    pub kind: String,
+    /// Subject.
+    pub subject: String,
+    /// Status code (draft, in-session, closed, signing, signed).
+    pub status: String,
+    /// Number in the minutes series.
+    pub number: Option<u32>,
+    /// Integrity of closed meetings.
+    pub integrity: Integrity,
+}
+
+/// The current record of a closed meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordInfo {
+    /// Meeting id.
+    pub meeting_id: i64,
+    /// Version.
+    pub version: u32,
+    /// Position in the minute book.
+    pub sequence: u32,
+    /// SHA-256 of the record's bytes (as `sha256sum` prints it).
+    pub sha256: String,
+    /// The same in groups of four, for reading aloud.
+    pub sha256_grouped: String,
+    /// Roles that have signed this version.
+    pub signed_roles: Vec<String>,
+    /// Roles still missing.
+    pub missing_roles: Vec<String>,
+    /// Status after this.
+    pub status: String,
+}
+
+/// The figures of a meeting, with what the report needs around them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Meeting id.
+    pub meeting_id: i64,
+    /// Subject.
+    pub subject: String,
+    /// Date.
+    pub date: String,
+    /// Status.
+    pub status: String,
+    /// The rule citation used for the votes.
+    pub counting_rule_citation: String,
+    /// True when `--reading` overrode the recorded readings (a what-if, not saved).
+    pub reading_overridden: bool,
+    /// Attendance and votes.
+    #[serde(flatten)]
+    pub figures: Figures,
+    /// Integrity of a closed meeting.
+    pub integrity: Integrity,
+}
+
+/// A stored key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyView {
+    /// Member id.
+    pub member_id: String,
+    /// Member name.
+    pub full_name: String,
+    /// Fingerprint (hex).
+    pub fingerprint: String,
+    /// Fingerprint in groups.
+    pub fingerprint_grouped: String,
+    /// Revoked from (YYYY-MM-DD).
+    pub revoked_from: Option<String>,
+}
+
+/// A signature made or imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignedView {
+    /// File stem, "01-chair".
+    pub stem: String,
+    /// Signer's name.
+    pub full_name: String,
+    /// Role code.
+    pub role: String,
+    /// Fingerprint in groups.
+    pub fingerprint_grouped: String,
+    /// Record status afterwards (or "request" when signing a request elsewhere).
+    pub status: String,
+}
+
+/// Result of `check`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    /// Everything holds.
+    pub ok: bool,
+    /// `PRAGMA integrity_check` result.
+    pub sqlite_integrity: String,
+    /// Audit entries verified, or the break.
+    pub audit: String,
+    /// Closed meetings and their integrity.
+    pub meetings: Vec<MeetingListItem>,
+}

@@ -1,0 +1,676 @@
+//! `minutebook` — the cell's minute book from a terminal, and the verifier anyone can run.
+//!
+//! Every command is a thin call into `minutebook-api`; this file only parses arguments and
+//! prints. Exit codes: 0 success; 1 failure (for `verify`: something does not hold); 2 usage
+//! error; 3 (`verify` only) every signature is valid but some key is pinned by nothing.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use minutebook_api::{ApiError, Book, Lang, verify};
+
+mod print;
+
+#[derive(Parser)]
+#[command(
+    name = "minutebook",
+    version,
+    about = "Sổ biên bản chi bộ — Minutebook"
+)]
+struct Cli {
+    /// The minute book (SQLite file). Default: the OS data directory, or $MINUTEBOOK_DB.
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Language of messages: vi (default) or en. Also $MINUTEBOOK_LANG.
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The cell whose minute book this is.
+    #[command(subcommand)]
+    Cell(CellCmd),
+    /// The roster of members.
+    #[command(subcommand)]
+    Roster(RosterCmd),
+    /// Meetings: import, export, list, close.
+    #[command(subcommand)]
+    Meeting(MeetingCmd),
+    /// Per-vote settings.
+    #[command(subcommand)]
+    Vote(VoteCmd),
+    /// The figures the minutes need: attendance and each vote.
+    Report {
+        /// Meeting id.
+        id: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Show the votes under this counting reading instead (not saved):
+        /// full-exclusions, qd294-as-quoted or all-official.
+        #[arg(long)]
+        reading: Option<String>,
+    },
+    /// Members' signing keys.
+    #[command(subcommand)]
+    Key(KeyCmd),
+    /// Sign a closed meeting's record on this computer.
+    Sign {
+        /// Meeting id.
+        id: i64,
+        /// Member id or exact full name.
+        #[arg(long)]
+        member: String,
+        /// chair, minute-taker or member.
+        #[arg(long)]
+        role: String,
+        /// File holding the passphrase (first line). Without it, a prompt that does not echo.
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Signed bundles.
+    #[command(subcommand)]
+    Bundle(BundleCmd),
+    /// Signing requests, for members who sign on their own computer.
+    #[command(subcommand, name = "sign-request")]
+    SignRequest(SignRequestCmd),
+    /// Attestations signed elsewhere.
+    #[command(subcommand)]
+    Attestation(AttestationCmd),
+    /// Verify a bundle (folder or zip), a folder of bundles, or an exported PDF.
+    Verify {
+        /// What to verify.
+        path: PathBuf,
+        /// Trusted keys: a trust file (JSON) or a public key PEM. Repeatable.
+        #[arg(long = "trust", value_name = "FILE")]
+        trust: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Archival exports (PDF/A-3 with the signed bundle inside).
+    #[command(subcommand)]
+    Export(ExportCmd),
+    /// Copy the minute book to PATH (a consistent snapshot, safe while in use).
+    Backup {
+        /// Where to write the copy (must not exist).
+        path: PathBuf,
+    },
+    /// Check the whole minute book: SQLite integrity, the audit chain, and every closed record
+    /// against its rows and signatures.
+    Check {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the March 2026 sample case into a fresh minute book and print its report.
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum CellCmd {
+    /// Create the cell of a new minute book.
+    Create {
+        /// "Chi bộ Tổ dân phố số 7".
+        #[arg(long)]
+        name: String,
+        /// "Đảng bộ phường Thanh Bình".
+        #[arg(long)]
+        upper_committee: String,
+        /// Place in the date line, "Hà Nội".
+        #[arg(long)]
+        place: String,
+        /// Code in document numbers (default CB).
+        #[arg(long, default_value = "CB")]
+        code: String,
+    },
+    /// Show the cell and its settings.
+    Show,
+    /// Set the cell's default counting reading.
+    SetReading {
+        /// full-exclusions, qd294-as-quoted or all-official.
+        reading: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum RosterCmd {
+    /// Import members from CSV or XLSX (all or nothing).
+    Import {
+        /// The spreadsheet.
+        file: PathBuf,
+    },
+    /// List members.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum MeetingCmd {
+    /// Import a meeting interchange file; prints the new meeting's id last.
+    Import {
+        /// The JSON file.
+        file: PathBuf,
+    },
+    /// Export a meeting as an interchange file (to stdout, or --out).
+    Export {
+        /// Meeting id.
+        id: i64,
+        /// Output file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// List meetings.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close a meeting: freeze its record for review and signing.
+    Close {
+        /// Meeting id.
+        id: i64,
+    },
+    /// Reopen a closed meeting for changes; closing again makes a new version.
+    Reopen {
+        /// Meeting id.
+        id: i64,
+    },
+}
+
+#[derive(Subcommand)]
+enum VoteCmd {
+    /// Choose the counting reading of one vote (or `default` for the cell's).
+    Reading {
+        /// Meeting id.
+        id: i64,
+        /// Vote number, from 1.
+        vote: usize,
+        /// full-exclusions, qd294-as-quoted, all-official or default.
+        reading: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeyCmd {
+    /// Generate a key for a member (stored encrypted).
+    New {
+        /// Member id or exact full name.
+        #[arg(long)]
+        member: String,
+        /// File holding the passphrase.
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Import a member's encrypted PKCS#8 PEM key (e.g. from `openssl genpkey`).
+    Import {
+        /// Member id or exact full name.
+        #[arg(long)]
+        member: String,
+        /// The PEM file.
+        file: PathBuf,
+        /// File holding the key's passphrase.
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Pin a member's public key (SPKI PEM) for a member who signs on their own computer.
+    Pin {
+        /// Member id or exact full name.
+        #[arg(long)]
+        member: String,
+        /// The public key PEM (from `minutebook key export-public` on their computer).
+        file: PathBuf,
+    },
+    /// Print a member's public key (SubjectPublicKeyInfo PEM).
+    ExportPublic {
+        /// Member id or exact full name.
+        member: String,
+    },
+    /// List keys with fingerprints.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revoke a member's key from a date (YYYY-MM-DD).
+    Revoke {
+        /// Member id or exact full name.
+        member: String,
+        /// First day the key is no longer valid.
+        #[arg(long)]
+        from: String,
+    },
+    /// Write the roster's pinned keys as a trust file for `verify --trust`.
+    ExportTrust {
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum BundleCmd {
+    /// Write the signed bundle of a meeting.
+    Export {
+        /// Meeting id.
+        id: i64,
+        /// Output folder (or zip file with --zip).
+        #[arg(long)]
+        out: PathBuf,
+        /// Write a zip file instead of a folder.
+        #[arg(long)]
+        zip: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum SignRequestCmd {
+    /// Write an unsigned bundle for a member to sign elsewhere.
+    Export {
+        /// Meeting id.
+        id: i64,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// (On the member's computer) sign a request with a key in this minute book and write the
+    /// attestation files to --out.
+    Sign {
+        /// The request folder.
+        request: PathBuf,
+        /// Member id or exact full name (in this computer's minute book).
+        #[arg(long)]
+        member: String,
+        /// chair, minute-taker or member.
+        #[arg(long)]
+        role: String,
+        /// File holding the passphrase.
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        /// Output folder for the attestation files.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum AttestationCmd {
+    /// Import attestation files signed elsewhere (each is verified first).
+    Import {
+        /// Meeting id.
+        id: i64,
+        /// Folder holding NN-role.json/.sig/.pub.pem files.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCmd {
+    /// The minutes (biên bản) as PDF/A-3 with the bundle attached.
+    Pdf {
+        /// Meeting id.
+        id: i64,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+        /// Mark as draft (DỰ THẢO) even if signed.
+        #[arg(long)]
+        draft: bool,
+    },
+    /// The resolution (nghị quyết) of the meeting.
+    Resolution {
+        /// Meeting id.
+        id: i64,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The attendance sheet with a signature line per member.
+    AttendanceSheet {
+        /// Meeting id.
+        id: i64,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let lang = Lang::pick(cli.lang.as_deref());
+    match run(cli, lang) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}", e.localized(lang));
+            ExitCode::from(if e.is_usage() { 2 } else { 1 })
+        }
+    }
+}
+
+fn passphrase(file: &Option<PathBuf>, prompt: &str) -> Result<Vec<u8>, ApiError> {
+    match file {
+        Some(f) => minutebook_api::read_passphrase_file(f),
+        None => rpassword::prompt_password(prompt)
+            .map(String::into_bytes)
+            .map_err(|e| ApiError::io(format!("cannot read the passphrase: {e}"))),
+    }
+}
+
+fn open(cli_db: &Option<PathBuf>) -> Result<Book, ApiError> {
+    let path = cli_db
+        .clone()
+        .unwrap_or_else(minutebook_api::default_db_path);
+    Book::open(&path)
+}
+
+fn write_out(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    minutebook_api::write_file_atomically(path, bytes)
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
+    let out = &mut std::io::stdout().lock();
+    match cli.command {
+        Command::Verify { path, trust, json } => {
+            let book = match &cli.db {
+                Some(p) => Some(Book::open(p)?),
+                None => None,
+            };
+            let result = verify::verify_path(&path, &trust, book.as_ref())?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&result).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                print::verification(out, &result, lang);
+            }
+            return Ok(ExitCode::from(result.exit_code()));
+        }
+        Command::Demo => {
+            let db = cli
+                .db
+                .clone()
+                .unwrap_or_else(|| std::env::temp_dir().join("minutebook-demo.db"));
+            let (book, id) = minutebook_api::demo::run(&db)?;
+            writeln!(
+                out,
+                "{}",
+                minutebook_api::tr(lang, "cli-demo-db", &[("path", db.display().to_string())])
+            )
+            .ok();
+            print::report(out, &book.report(id, None)?, lang);
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
+    let mut book = open(&cli.db)?;
+    match cli.command {
+        Command::Cell(CellCmd::Create {
+            name,
+            upper_committee,
+            place,
+            code,
+        }) => {
+            let cell = book.create_cell(&minutebook_api::CellInput {
+                name,
+                upper_committee,
+                place,
+                document_code: code,
+            })?;
+            print::cell(out, &cell, lang);
+        }
+        Command::Cell(CellCmd::Show) => match book.cell()? {
+            Some(cell) => print::cell(out, &cell, lang),
+            None => return Err(ApiError::not_found("cell")),
+        },
+        Command::Cell(CellCmd::SetReading { reading }) => {
+            book.set_default_reading(&reading)?;
+        }
+        Command::Roster(RosterCmd::Import { file }) => {
+            let s = book.import_roster(&file)?;
+            writeln!(
+                out,
+                "{}",
+                minutebook_api::tr(
+                    lang,
+                    "cli-roster-imported",
+                    &[
+                        ("added", s.added.to_string()),
+                        ("total", s.total.to_string())
+                    ]
+                )
+            )
+            .ok();
+        }
+        Command::Roster(RosterCmd::List { json }) => {
+            let members = book.members()?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&members).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                print::members(out, &members, lang);
+            }
+        }
+        Command::Meeting(MeetingCmd::Import { file }) => {
+            let bytes = minutebook_api::read_input_file(&file)?;
+            let id = book.import_meeting(&bytes)?;
+            writeln!(
+                out,
+                "{}",
+                minutebook_api::tr(lang, "cli-meeting-imported", &[])
+            )
+            .ok();
+            writeln!(out, "{id}").ok();
+        }
+        Command::Meeting(MeetingCmd::Export { id, out: file }) => {
+            let bytes = book.export_meeting(id)?;
+            match file {
+                Some(f) => write_out(&f, &bytes)?,
+                None => {
+                    out.write_all(&bytes).ok();
+                }
+            }
+        }
+        Command::Meeting(MeetingCmd::List { json }) => {
+            let list = book.meetings()?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&list).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                print::meetings(out, &list, lang);
+            }
+        }
+        Command::Meeting(MeetingCmd::Close { id }) => {
+            let r = book.close_meeting(id)?;
+            print::record_info(out, &r, lang);
+        }
+        Command::Meeting(MeetingCmd::Reopen { id }) => {
+            book.reopen_meeting(id)?;
+            writeln!(
+                out,
+                "{}",
+                minutebook_api::tr(lang, "cli-meeting-reopened", &[])
+            )
+            .ok();
+        }
+        Command::Vote(VoteCmd::Reading { id, vote, reading }) => {
+            book.set_vote_reading(id, vote, &reading)?;
+            print::report(out, &book.report(id, None)?, lang);
+        }
+        Command::Report { id, json, reading } => {
+            let report = book.report(id, reading.as_deref())?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                print::report(out, &report, lang);
+            }
+        }
+        Command::Key(KeyCmd::New {
+            member,
+            passphrase_file,
+        }) => {
+            let pass = passphrase(&passphrase_file, "Passphrase / Mật khẩu: ")?;
+            if passphrase_file.is_none() {
+                let again = passphrase(&None, "Again / Nhập lại: ")?;
+                if again != pass {
+                    return Err(ApiError::invalid(
+                        "passphrases differ / hai lần nhập không khớp",
+                    ));
+                }
+            }
+            let key = book.key_new(&member, &pass)?;
+            print::keys(out, std::slice::from_ref(&key), lang);
+        }
+        Command::Key(KeyCmd::Import {
+            member,
+            file,
+            passphrase_file,
+        }) => {
+            let pem = minutebook_api::read_input_file(&file)?;
+            let pass = passphrase(&passphrase_file, "Passphrase / Mật khẩu: ")?;
+            let key = book.key_import(&member, &pem, &pass)?;
+            print::keys(out, std::slice::from_ref(&key), lang);
+        }
+        Command::Key(KeyCmd::Pin { member, file }) => {
+            let pem = minutebook_api::read_input_file(&file)?;
+            let key = book.key_pin(&member, &pem)?;
+            print::keys(out, std::slice::from_ref(&key), lang);
+        }
+        Command::Key(KeyCmd::ExportPublic { member }) => {
+            write!(out, "{}", book.key_export_public(&member)?).ok();
+        }
+        Command::Key(KeyCmd::List { json }) => {
+            let keys = book.keys()?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&keys).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                print::keys(out, &keys, lang);
+            }
+        }
+        Command::Key(KeyCmd::Revoke { member, from }) => {
+            book.key_revoke(&member, &from)?;
+        }
+        Command::Key(KeyCmd::ExportTrust { out: file }) => {
+            write_out(&file, &book.trust_file()?)?;
+        }
+        Command::Sign {
+            id,
+            member,
+            role,
+            passphrase_file,
+        } => {
+            let info = book.record_info(id)?;
+            if passphrase_file.is_none() {
+                print::record_info(out, &info, lang);
+            }
+            let pass = passphrase(&passphrase_file, "Passphrase / Mật khẩu: ")?;
+            let signed = book.sign(id, &member, &role, &pass)?;
+            print::signed(out, &signed, lang);
+        }
+        Command::Bundle(BundleCmd::Export { id, out: path, zip }) => {
+            book.export_bundle(id, &path, zip)?;
+        }
+        Command::SignRequest(SignRequestCmd::Export { id, out: path }) => {
+            book.export_signing_request(id, &path)?;
+        }
+        Command::SignRequest(SignRequestCmd::Sign {
+            request,
+            member,
+            role,
+            passphrase_file,
+            out: path,
+        }) => {
+            let pass = passphrase(&passphrase_file, "Passphrase / Mật khẩu: ")?;
+            let signed = book.sign_request(&request, &member, &role, &pass, &path)?;
+            print::signed(out, &signed, lang);
+        }
+        Command::Attestation(AttestationCmd::Import { id, dir }) => {
+            let signed = book.import_attestations(id, &dir)?;
+            for s in &signed {
+                print::signed(out, s, lang);
+            }
+        }
+        Command::Export(ExportCmd::Pdf {
+            id,
+            out: path,
+            draft,
+        }) => {
+            write_out(&path, &book.export_minutes_pdf(id, draft)?)?;
+        }
+        Command::Export(ExportCmd::Resolution { id, out: path }) => {
+            write_out(&path, &book.export_resolution_pdf(id)?)?;
+        }
+        Command::Export(ExportCmd::AttendanceSheet { id, out: path }) => {
+            write_out(&path, &book.export_attendance_sheet_pdf(id)?)?;
+        }
+        Command::Backup { path } => {
+            book.backup(&path)?;
+            writeln!(
+                out,
+                "{}",
+                minutebook_api::tr(
+                    lang,
+                    "cli-backup-done",
+                    &[("path", path.display().to_string())]
+                )
+            )
+            .ok();
+        }
+        Command::Check { json } => {
+            let report = book.check()?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                print::check(out, &report, lang);
+            }
+            if !report.ok {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Verify { .. } | Command::Demo => unreachable!("handled above"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,388 @@
+//! Plain-text output of the CLI, in the user's language (Fluent catalogue `i18n/*.ftl`).
+
+use std::io::Write;
+
+use minutebook_api::verify::VerifyResult;
+use minutebook_api::{
+    CellView, CheckReport, Integrity, KeyView, Lang, MeetingListItem, MemberView, RecordInfo,
+    Report, SignedView, tr,
+};
+
+fn t(lang: Lang, id: &str) -> String {
+    tr(lang, id, &[])
+}
+
+fn ta(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
+    tr(lang, id, args)
+}
+
+/// The cell.
+pub fn cell(out: &mut impl Write, c: &CellView, lang: Lang) {
+    writeln!(out, "{} — {} ({})", c.name, c.upper_committee, c.place).ok();
+    writeln!(
+        out,
+        "{}: {}",
+        t(lang, "cli-default-reading"),
+        reading_name(lang, &c.default_reading)
+    )
+    .ok();
+    writeln!(
+        out,
+        "{}: {}",
+        t(lang, "cli-required-roles"),
+        c.required_roles
+            .iter()
+            .map(|r| role_name(lang, r))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+    .ok();
+}
+
+/// The roster.
+pub fn members(out: &mut impl Write, members: &[MemberView], lang: Lang) {
+    for m in members {
+        let cat = t(
+            lang,
+            if m.member.category == "official" {
+                "member-official"
+            } else {
+                "member-probationary"
+            },
+        );
+        let exempt = if m.member.exempted {
+            format!(", {}", t(lang, "member-exempted"))
+        } else {
+            String::new()
+        };
+        let key = m
+            .key_fingerprint
+            .as_deref()
+            .map(|f| format!("  🔑 {}", &f[..16.min(f.len())]))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:>4}  {}  ({cat}{exempt}){key}",
+            m.member.id, m.member.full_name
+        )
+        .ok();
+    }
+}
+
+/// Meetings.
+pub fn meetings(out: &mut impl Write, list: &[MeetingListItem], lang: Lang) {
+    for m in list {
+        let integrity = match &m.integrity {
+            Integrity::Altered { .. } => format!("  ⚠ {}", t(lang, "integrity-altered")),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "{:>4}  {}  {:<11} {}{integrity}",
+            m.id,
+            m.date,
+            t(lang, &format!("status-{}", m.status)),
+            m.subject
+        )
+        .ok();
+    }
+}
+
+fn reading_name(lang: Lang, code: &str) -> String {
+    t(lang, &format!("reading-{code}"))
+}
+
+fn role_name(lang: Lang, code: &str) -> String {
+    t(lang, &format!("role-{code}"))
+}
+
+/// A report.
+pub fn report(out: &mut impl Write, r: &Report, lang: Lang) {
+    let a = &r.figures.attendance;
+    writeln!(
+        out,
+        "{} ({}) — {}",
+        r.subject,
+        r.date,
+        t(lang, &format!("status-{}", r.status))
+    )
+    .ok();
+    writeln!(
+        out,
+        "{}",
+        ta(
+            lang,
+            "report-roster",
+            &[
+                ("total", a.roster_total.to_string()),
+                ("official", a.official.to_string()),
+                ("probationary", a.probationary.to_string()),
+                ("exempted", a.exempted.to_string()),
+            ]
+        )
+    )
+    .ok();
+    writeln!(
+        out,
+        "{}",
+        ta(
+            lang,
+            "report-attendance",
+            &[
+                ("present", a.present.to_string()),
+                ("must", a.must_attend.to_string()),
+                ("official", a.present_official.to_string()),
+                ("probationary", a.present_probationary.to_string()),
+                ("rate", a.rate_text.clone()),
+                ("excused", a.absent_excused.to_string()),
+                ("unexcused", a.absent_unexcused.to_string()),
+            ]
+        )
+    )
+    .ok();
+    if r.reading_overridden {
+        writeln!(out, "{}", t(lang, "report-reading-overridden")).ok();
+    }
+    for (i, v) in r.figures.votes.iter().enumerate() {
+        let outcome = t(
+            lang,
+            if v.passed {
+                "vote-passed"
+            } else {
+                "vote-failed"
+            },
+        );
+        let threshold = t(lang, &format!("threshold-{}", v.threshold));
+        writeln!(
+            out,
+            "{}",
+            ta(
+                lang,
+                "report-vote",
+                &[
+                    ("n", (i + 1).to_string()),
+                    ("subject", v.subject.clone()),
+                    ("yes", v.yes.to_string()),
+                    ("no", v.no.to_string()),
+                    ("abstain", v.abstain.to_string()),
+                    ("eligible", v.eligible.to_string()),
+                    ("percent", v.yes_percent_text.clone()),
+                    ("threshold", threshold),
+                    ("outcome", outcome),
+                ]
+            )
+        )
+        .ok();
+        writeln!(
+            out,
+            "     {}: {} ({})",
+            t(lang, "report-reading"),
+            reading_name(lang, &v.reading),
+            r.counting_rule_citation
+        )
+        .ok();
+    }
+    if let Integrity::Altered { details } = &r.integrity {
+        writeln!(out, "⚠ {}", t(lang, "integrity-altered")).ok();
+        for d in details {
+            writeln!(out, "   - {d}").ok();
+        }
+    }
+}
+
+/// Keys.
+pub fn keys(out: &mut impl Write, keys: &[KeyView], lang: Lang) {
+    for k in keys {
+        let revoked = k
+            .revoked_from
+            .as_ref()
+            .map(|d| format!("  ({} {d})", t(lang, "key-revoked-from")))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:>4}  {}\n      {}{revoked}",
+            k.member_id, k.full_name, k.fingerprint_grouped
+        )
+        .ok();
+    }
+}
+
+/// A record's identity, shown before signing.
+pub fn record_info(out: &mut impl Write, r: &RecordInfo, lang: Lang) {
+    writeln!(
+        out,
+        "{}",
+        ta(
+            lang,
+            "record-info",
+            &[
+                ("version", r.version.to_string()),
+                ("sequence", r.sequence.to_string())
+            ]
+        )
+    )
+    .ok();
+    writeln!(out, "SHA-256: {}", r.sha256_grouped).ok();
+    if !r.missing_roles.is_empty() {
+        writeln!(
+            out,
+            "{}: {}",
+            t(lang, "record-missing-roles"),
+            r.missing_roles
+                .iter()
+                .map(|x| role_name(lang, x))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+        .ok();
+    }
+}
+
+/// A signature made.
+pub fn signed(out: &mut impl Write, s: &SignedView, lang: Lang) {
+    writeln!(
+        out,
+        "{}",
+        ta(
+            lang,
+            "signed-as",
+            &[
+                ("name", s.full_name.clone()),
+                ("role", role_name(lang, &s.role)),
+                ("file", s.stem.clone())
+            ]
+        )
+    )
+    .ok();
+    writeln!(out, "  {}", s.fingerprint_grouped).ok();
+}
+
+/// A verification result.
+pub fn verification(out: &mut impl Write, r: &VerifyResult, lang: Lang) {
+    for b in &r.bundles {
+        writeln!(out, "{}", b.source).ok();
+        let rep = &b.report;
+        writeln!(out, "  record.json  SHA-256 {}", rep.record_sha256).ok();
+        for s in &rep.signatures {
+            let who = s
+                .signer
+                .as_ref()
+                .map(|x| x.full_name.clone())
+                .unwrap_or_else(|| "?".into());
+            let ok = if s.valid {
+                t(lang, "verify-signature-valid")
+            } else {
+                t(lang, "verify-signature-invalid")
+            };
+            let pin = t(lang, &format!("pin-{}", pin_code(&s.pin)));
+            writeln!(
+                out,
+                "  {}  {}  {} — {ok}; {pin}",
+                s.file,
+                role_name(lang, s.role.as_str()),
+                who
+            )
+            .ok();
+        }
+        for role in &rep.required_roles {
+            let state = t(
+                lang,
+                if role.signed {
+                    "verify-role-signed"
+                } else {
+                    "verify-role-missing"
+                },
+            );
+            writeln!(out, "  {}: {state}", role_name(lang, role.role.as_str())).ok();
+        }
+        for p in &rep.problems {
+            writeln!(out, "  ✗ {}", p.message).ok();
+        }
+        for c in &rep.caveats {
+            writeln!(out, "  ! {c}").ok();
+        }
+        for f in &rep.unpinned_fingerprints {
+            writeln!(out, "  {}: {f}", t(lang, "verify-unpinned-fingerprint")).ok();
+        }
+    }
+    if let Some(chain) = &r.chain {
+        for e in &chain.current {
+            writeln!(
+                out,
+                "  #{:<3} {} v{}  {}",
+                e.sequence, e.meeting_id, e.version, e.sha256
+            )
+            .ok();
+        }
+        for p in &chain.problems {
+            writeln!(out, "  ✗ {}", p.message).ok();
+        }
+    }
+    if let Some(check) = &r.rendering {
+        let state = t(
+            lang,
+            if check.matches {
+                "verify-rendering-ok"
+            } else {
+                "verify-rendering-bad"
+            },
+        );
+        writeln!(
+            out,
+            "  PDF: {state}{}",
+            check
+                .detail
+                .as_ref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default()
+        )
+        .ok();
+    }
+    writeln!(
+        out,
+        "{}",
+        t(lang, &format!("verify-outcome-{}", outcome_code(r)))
+    )
+    .ok();
+}
+
+fn pin_code(p: &minutebook_api::verify::PinStatus) -> &'static str {
+    use minutebook_api::verify::PinStatus as P;
+    match p {
+        P::Pinned { .. } => "pinned",
+        P::TrustedBareKey => "bare-key",
+        P::PinnedToOtherMember { .. } => "other-member",
+        P::Revoked { .. } => "revoked",
+        P::NotPinned => "not-pinned",
+    }
+}
+
+fn outcome_code(r: &VerifyResult) -> &'static str {
+    match r.exit_code() {
+        0 => "valid",
+        3 => "unpinned",
+        _ => "invalid",
+    }
+}
+
+/// A check of the whole book.
+pub fn check(out: &mut impl Write, r: &CheckReport, lang: Lang) {
+    writeln!(out, "SQLite integrity_check: {}", r.sqlite_integrity).ok();
+    writeln!(out, "{}: {}", t(lang, "check-audit"), r.audit).ok();
+    for m in &r.meetings {
+        let state = match &m.integrity {
+            Integrity::Intact => t(lang, "integrity-intact"),
+            Integrity::Altered { details } => {
+                format!("{} — {}", t(lang, "integrity-altered"), details.join("; "))
+            }
+            Integrity::Open => String::new(),
+        };
+        writeln!(out, "{:>4}  {}  {state}", m.id, m.subject).ok();
+    }
+    writeln!(
+        out,
+        "{}",
+        t(lang, if r.ok { "check-ok" } else { "check-failed" })
+    )
+    .ok();
+}
