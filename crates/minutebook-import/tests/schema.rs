@@ -303,3 +303,12 @@ fn broken_files_are_rejected() {
         assert_eq!(rust.is_err(), rust_refuses, "Rust reader on: {what}");
     }
 }
+
+#[test]
+fn the_excerpt_in_the_documentation_validates() {
+    let md = std::fs::read_to_string(repo().join("docs/meeting-interchange.md")).unwrap();
+    let start = md.find("```json\n").expect("a json block") + "```json\n".len();
+    let end = start + md[start..].find("```").unwrap();
+    let excerpt: Value = serde_json::from_str(&md[start..end]).expect("the excerpt is JSON");
+    assert_eq!(errors(&validator(), &excerpt), Vec::<String>::new());
+}
