@@ -180,8 +180,11 @@ mod tests {
 
     #[test]
     fn double_encoded_utf8_is_refused() {
-        for bad in ["Nguyá»…n VÄƒn HÃ¹ng", "Äá»— Thá»‹ Mai", "chÃ\u{AD}nh thá»©c"]
-        {
+        for bad in [
+            "Nguyá»…n VÄƒn HÃ¹ng",
+            "Äá»— Thá»‹ Mai",
+            "chÃ\u{AD}nh thá»©c",
+        ] {
             assert!(check_garbled(bad).is_err(), "{bad}");
         }
         for good in [
