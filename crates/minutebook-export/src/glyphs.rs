@@ -17,6 +17,11 @@
 //! U+FEFF) are not in Liberation Serif and so are refused by the coverage rule: an invisible
 //! character in signed minutes is something the user should see and decide about. Line breaks
 //! (`\n`, `\r`) are allowed and print as line breaks; other control characters are refused.
+//!
+//! Combining marks that remain after NFC (no precomposed letter exists, e.g. "zalgo" text) are
+//! refused as well: typst draws them, but the PDF's text layer then maps every glyph of the
+//! cluster to the whole cluster, so `pdftotext` and search return the letters repeated. Every
+//! Vietnamese letter has a precomposed form, so Vietnamese text, NFD input included, passes.
 
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
@@ -29,19 +34,35 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Longest run of non-space characters accepted in a field. Longer runs are broken every 12
+/// characters by the template (so a pasted hash or URL wraps instead of running off the page),
+/// but typst stops after 512 such breaks in one text; 200 is far above any real word, hash or
+/// link and far below that limit.
+pub const MAX_WORD_CHARS: usize = 200;
+
 /// Checks one string; `field` is its JSON path.
 ///
 /// # Errors
 /// [`ExportError::UnsupportedCharacter`] for the first character that cannot be printed.
 pub fn check_str(field: &str, s: &str) -> Result<(), ExportError> {
     let covered = fonts::covered();
+    let mut run = 0usize;
     for c in s.chars() {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        if run > MAX_WORD_CHARS {
+            return Err(ExportError::WordTooLong {
+                field: field.to_owned(),
+                max: MAX_WORD_CHARS,
+            });
+        }
         let reason = if is_bidi_control(c) {
             "is a bidirectional control character: it could make the printed text read differently from the record"
         } else if c == '\n' || c == '\r' {
             continue;
         } else if c.is_control() {
             "is a control character"
+        } else if unicode_normalization::char::is_combining_mark(c) {
+            "is a combining mark that does not compose with its letter (after NFC): it would print, but copying or searching the PDF would not give the text back"
         } else if covered.contains(&c) {
             continue;
         } else {

@@ -60,6 +60,14 @@ pub enum ExportError {
         /// Why it is refused.
         reason: &'static str,
     },
+    /// A field holds a "word" (run of non-space characters) too long to lay out.
+    #[error("field {field}: a word longer than {max} characters cannot be laid out; add spaces")]
+    WordTooLong {
+        /// JSON path of the field.
+        field: String,
+        /// The limit ([`glyphs::MAX_WORD_CHARS`]).
+        max: usize,
+    },
     /// An attestation cannot be used.
     #[error("attestation {index}: {message}")]
     Attestation {
