@@ -113,6 +113,11 @@ impl Book {
         &self.store
     }
 
+    /// The underlying store, for writing (the desktop workspace's create/save of a meeting).
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
     fn now(&self) -> OffsetDateTime {
         self.clock.now()
     }
