@@ -15,8 +15,10 @@ pub mod error;
 pub mod files;
 pub mod i18n;
 mod pdf;
+pub mod search;
 pub mod verify;
 pub mod views;
+pub mod workspace;
 
 pub use book::{Book, default_db_path};
 pub use error::{ApiError, ErrorCode};
