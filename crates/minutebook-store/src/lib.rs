@@ -15,6 +15,8 @@
 //!   program's back is refused or reported as [`Error::Corrupt`]; records, attestations and
 //!   the audit log are append-only (triggers), records re-check their SHA-256 on every read
 //!   and the audit chain is checked by [`Store::verify_audit_chain`];
+//! - full-text search ([`Store::search`]) over minutes, votes and action items ignores case
+//!   and Vietnamese diacritics (schema v3, FTS5, kept by triggers);
 //! - backups are made with `VACUUM INTO` and integrity-checked ([`Store::backup_to`]).
 //!
 //! Text is stored as NFC and otherwise exactly as given. Dates are `YYYY-MM-DD`, times of day
@@ -31,6 +33,7 @@ mod meetings;
 mod members;
 mod migrations;
 mod records;
+mod search;
 mod settings;
 mod values;
 
@@ -44,4 +47,5 @@ pub use keys::StoredKey;
 pub use meetings::MeetingSummary;
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use records::{Attestation, NewAttestation, RecordVersion};
+pub use search::{HitKind, SearchHit, fts_query};
 pub use settings::BACKUPS_TO_KEEP;

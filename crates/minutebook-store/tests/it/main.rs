@@ -9,3 +9,4 @@ mod meetings;
 mod members;
 mod migrations;
 mod records_keys;
+mod search;
