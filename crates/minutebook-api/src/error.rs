@@ -8,6 +8,7 @@ use crate::i18n::{Lang, tr};
 /// What kind of failure, for the UI to branch on. Grows only when a caller needs to tell a new
 /// case apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorCode {
     /// Something asked for does not exist.
@@ -86,6 +87,7 @@ impl ErrorCode {
 
 /// An error as the user sees it: `{code, message}` across IPC.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[error("{message}")]
 pub struct ApiError {
     /// What kind.

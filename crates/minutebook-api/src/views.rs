@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// The cell of the minute book.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CellView {
     /// Stable id of the minute book's cell.
     pub id: String,
@@ -27,6 +28,7 @@ pub struct CellView {
 
 /// Input to create a cell.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CellInput {
     /// Name.
     pub name: String,
@@ -40,6 +42,7 @@ pub struct CellInput {
 
 /// A roster member as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MemberView {
     /// The member (all fields, document form).
     #[serde(flatten)]
@@ -50,6 +53,7 @@ pub struct MemberView {
 
 /// Result of a roster import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RosterImportSummary {
     /// Members added.
     pub added: usize,
@@ -59,6 +63,7 @@ pub struct RosterImportSummary {
 
 /// Whether a closed meeting's rows and signatures still match its record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum Integrity {
     /// Not closed yet: nothing to check.
@@ -74,8 +79,10 @@ pub enum Integrity {
 
 /// A meeting in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MeetingListItem {
     /// Id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     /// Date.
     pub date: String,
@@ -93,8 +100,10 @@ pub struct MeetingListItem {
 
 /// The current record of a closed meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RecordInfo {
     /// Meeting id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub meeting_id: i64,
     /// Version.
     pub version: u32,
@@ -114,8 +123,10 @@ pub struct RecordInfo {
 
 /// The figures of a meeting, with what the report needs around them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Report {
     /// Meeting id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub meeting_id: i64,
     /// Subject.
     pub subject: String,
@@ -136,6 +147,7 @@ pub struct Report {
 
 /// A stored key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KeyView {
     /// Member id.
     pub member_id: String,
@@ -151,6 +163,7 @@ pub struct KeyView {
 
 /// A signature made or imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SignedView {
     /// File stem, "01-chair".
     pub stem: String,
@@ -166,6 +179,7 @@ pub struct SignedView {
 
 /// Result of `check`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CheckReport {
     /// Everything holds.
     pub ok: bool,

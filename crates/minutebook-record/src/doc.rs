@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CellDoc {
     /// Stable identifier of the cell's minute book (chosen when the cell is created).
@@ -31,6 +32,7 @@ pub struct CellDoc {
 
 /// A transfer in or out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct TransferDoc {
     /// Effective date.
@@ -43,6 +45,7 @@ pub struct TransferDoc {
 
 /// A member of the roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct MemberDoc {
     /// Identifier within the document.
@@ -77,6 +80,7 @@ pub struct MemberDoc {
 
 /// A reference to a member, carrying the name so that readers need no lookup.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct MemberRef {
     /// Member id.
@@ -87,6 +91,7 @@ pub struct MemberRef {
 
 /// A speaker or presenter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SpeakerDoc {
     /// "member" or "guest".
@@ -99,6 +104,7 @@ pub struct SpeakerDoc {
 
 /// A guest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct GuestDoc {
     /// Name.
@@ -109,6 +115,7 @@ pub struct GuestDoc {
 
 /// One speaker's contribution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SpeechDoc {
     /// Who.
@@ -119,6 +126,7 @@ pub struct SpeechDoc {
 
 /// An agenda item with its minutes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItemDoc {
     /// Title.
@@ -139,6 +147,7 @@ pub struct AgendaItemDoc {
 
 /// One attendance entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceDoc {
     /// The member.
@@ -157,6 +166,7 @@ pub struct AttendanceDoc {
 
 /// Ballot counts of a secret ballot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct BallotsDoc {
     /// Issued.
@@ -169,6 +179,7 @@ pub struct BallotsDoc {
 
 /// A vote as entered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct VoteDoc {
     /// Subject.
@@ -193,6 +204,7 @@ pub struct VoteDoc {
 
 /// An action item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ActionItemDoc {
     /// Owner.
@@ -209,6 +221,7 @@ pub struct ActionItemDoc {
 
 /// A meeting's content as entered (no derived figures).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingDoc {
     /// Identifier within the minute book.

@@ -35,6 +35,7 @@ pub struct Chain {
 
 /// Attendance figures as the minutes state them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceFigures {
     /// Members of the cell.
@@ -60,6 +61,7 @@ pub struct AttendanceFigures {
     /// Absent without reason.
     pub absent_unexcused: u32,
     /// present / must_attend in hundredths of a percent (8333 = 83,33 %).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub rate_basis_points: u64,
     /// The same written the Vietnamese way, "83,33%".
     pub rate_text: String,
@@ -67,6 +69,7 @@ pub struct AttendanceFigures {
 
 /// A member left out of a vote's denominator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ExcludedDoc {
     /// Who.
@@ -78,6 +81,7 @@ pub struct ExcludedDoc {
 
 /// The derived result of one vote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct VoteResult {
     /// Subject.
@@ -101,6 +105,7 @@ pub struct VoteResult {
     /// Yes votes needed.
     pub minimum_yes: u32,
     /// yes / eligible in hundredths of a percent.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub yes_basis_points: u64,
     /// "88,89%".
     pub yes_percent_text: String,
@@ -112,6 +117,7 @@ pub struct VoteResult {
 
 /// Figures derived from a meeting: what `minutebook report` prints.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Figures {
     /// Attendance.
