@@ -2,21 +2,50 @@
  * The UI's only door to the Rust shell. No other module may import `@tauri-apps/*`
  * (`src/lib/boundaries.test.ts` fails if one does).
  *
- * The types below mirror `src-tauri/src/commands.rs` and `src-tauri/src/error.rs` by hand for now.
- * When `minutebook-api` lands, its boundary DTOs will be generated into this folder (ts-rs) and a
- * test will fail when they drift.
+ * Boundary types are generated from the Rust types by ts-rs into `./generated/` (committed; a
+ * Rust test in src-tauri fails when they drift). Only `AppInfo` and the verify result, which is
+ * built from `minutebook-sign` types, are written by hand here.
  */
 import { invoke } from '@tauri-apps/api/core';
+import type { ApiError } from './generated/ApiError';
+import type { CellInput } from './generated/CellInput';
+import type { CellView } from './generated/CellView';
+import type { ErrorCode as ApiErrorCode } from './generated/ErrorCode';
+import type { KeyView } from './generated/KeyView';
+import type { LiveFigures } from './generated/LiveFigures';
+import type { MeetingDoc } from './generated/MeetingDoc';
+import type { MeetingListItem } from './generated/MeetingListItem';
+import type { MeetingWorkspace } from './generated/MeetingWorkspace';
+import type { MemberView } from './generated/MemberView';
+import type { NewMeetingInput } from './generated/NewMeetingInput';
+import type { RecordInfo } from './generated/RecordInfo';
+import type { RosterImportSummary } from './generated/RosterImportSummary';
+import type { SignedView } from './generated/SignedView';
 
-/** Closed set of error codes the shell may return; mirrors `ErrorCode` in `src-tauri/src/error.rs`. */
-export const ERROR_CODES = ['data_dir_unavailable', 'internal'] as const;
+export type * from './generated/index';
+
+/** Error codes the API returns, plus `internal` for failures outside it. */
+export const ERROR_CODES = [
+  'not-found',
+  'invalid-input',
+  'usage',
+  'locked',
+  'wrong-passphrase',
+  'key-problem',
+  'not-allowed',
+  'tampered',
+  'disk-full',
+  'too-new',
+  'busy',
+  'export',
+  'io',
+  'storage',
+  'internal',
+] as const satisfies readonly (ApiErrorCode | 'internal')[];
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The `{code, message}` body every failed command rejects with. */
-export interface ErrorBody {
-  code: ErrorCode;
-  message: string;
-}
+export type ErrorBody = ApiError | { code: 'internal'; message: string };
 
 /** A failed IPC call. `code` is for branching; `message` is for people (never match on it). */
 export class IpcError extends Error {
@@ -55,7 +84,7 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
-/** What `app_info` returns. */
+/** What `app_info` returns (src-tauri's own type). */
 export interface AppInfo {
   /** The app's version (Cargo package version). */
   version: string;
@@ -63,12 +92,83 @@ export interface AppInfo {
   dataDir: string;
 }
 
-/** Version and data folder of the running app. */
-export function appInfo(): Promise<AppInfo> {
-  return call<AppInfo>('app_info');
+/** Outcome of a verification (`minutebook_sign::verify::Outcome`). */
+export type VerifyOutcome = 'valid' | 'invalid' | 'unpinned';
+
+/** One signature in a verification report (`minutebook_sign::verify::SignatureReport`). */
+export interface VerifySignature {
+  file: string;
+  role: string;
+  signer: { member_id: string; full_name: string } | null;
+  signed_at: string | null;
+  fingerprint_grouped: string | null;
+  valid: boolean;
+  pin: { status: string; [key: string]: unknown };
 }
 
-/** Tells the shell the first screen has painted (logged for startup timing). */
-export function appReady(): Promise<void> {
-  return call<void>('app_ready');
+/** A bundle's report (the fields the UI shows). */
+export interface VerifyBundle {
+  source: string;
+  outcome: VerifyOutcome;
+  record_sha256: string;
+  version: number | null;
+  sequence: number | null;
+  signatures: VerifySignature[];
+  required_roles: { role: string; signed: boolean }[];
+  unpinned_fingerprints: string[];
+  caveats: string[];
+  problems: { code: string; message?: string; [key: string]: unknown }[];
 }
+
+/** `minutebook_api::verify::VerifyResult` as JSON (hand-written: it holds minutebook-sign types). */
+export interface VerifyResult {
+  subject: 'bundle-folder' | 'bundle-zip' | 'minute-book' | 'pdf';
+  path: string;
+  outcome: VerifyOutcome;
+  bundles: VerifyBundle[];
+  chain: { outcome: VerifyOutcome; problems: unknown[] } | null;
+  rendering: { matches: boolean; detail: string | null } | null;
+  trust_sources: string[];
+}
+
+/** What `export_dialog` can write. */
+export type ExportKind = 'minutes' | 'draft' | 'resolution' | 'attendance' | 'bundle';
+
+export const appInfo = (): Promise<AppInfo> => call('app_info');
+export const appReady = (): Promise<void> => call('app_ready');
+export const getCell = (): Promise<CellView | null> => call('get_cell');
+export const createCell = (input: CellInput): Promise<CellView> => call('create_cell', { input });
+export const openBookDialog = (): Promise<CellView | null> => call('open_book_dialog');
+export const importRosterDialog = (): Promise<RosterImportSummary | null> =>
+  call('import_roster_dialog');
+export const listMembers = (): Promise<MemberView[]> => call('list_members');
+export const listKeys = (): Promise<KeyView[]> => call('list_keys');
+export const createKey = (member: string, passphrase: string): Promise<KeyView> =>
+  call('create_key', { member, passphrase });
+export const listMeetings = (): Promise<MeetingListItem[]> => call('list_meetings');
+export const createMeeting = (input: NewMeetingInput): Promise<number> =>
+  call('create_meeting', { input });
+export const openMeeting = (id: number): Promise<MeetingWorkspace> => call('open_meeting', { id });
+export const saveMeeting = (id: number, doc: MeetingDoc): Promise<LiveFigures> =>
+  call('save_meeting', { id, doc });
+export const previewFigures = (id: number, doc: MeetingDoc): Promise<LiveFigures> =>
+  call('preview_figures', { id, doc });
+export const closeMeeting = (id: number): Promise<RecordInfo> => call('close_meeting', { id });
+export const reopenMeeting = (id: number): Promise<void> => call('reopen_meeting', { id });
+export const recordInfo = (id: number): Promise<RecordInfo> => call('record_info', { id });
+export const signRecord = (
+  id: number,
+  member: string,
+  role: string,
+  passphrase: string,
+): Promise<SignedView> => call('sign_record', { id, member, role, passphrase });
+export const setDefaultReading = (code: string): Promise<void> =>
+  call('set_default_reading', { code });
+export const exportDialog = (id: number, what: ExportKind): Promise<string | null> =>
+  call('export_dialog', { id, what });
+export const exportSigningRequestDialog = (id: number): Promise<string | null> =>
+  call('export_signing_request_dialog', { id });
+export const importAttestationsDialog = (id: number): Promise<SignedView[] | null> =>
+  call('import_attestations_dialog', { id });
+export const verifyDialog = (): Promise<VerifyResult | null> => call('verify_dialog');
+export const backupNow = (): Promise<string> => call('backup_now');

@@ -12,11 +12,11 @@ describe('ipc', () => {
 
   it('turns a {code, message} rejection into an IpcError with that code', async () => {
     mockIPC(() => {
-      throw { code: 'data_dir_unavailable', message: 'no home' };
+      throw { code: 'io', message: 'no home' };
     });
     const error = await appInfo().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IpcError);
-    expect((error as IpcError).code).toBe('data_dir_unavailable');
+    expect((error as IpcError).code).toBe('io');
     expect((error as IpcError).message).toBe('no home');
   });
 

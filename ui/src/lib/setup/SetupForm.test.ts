@@ -1,8 +1,9 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it, vi } from 'vitest';
 import SetupForm from './SetupForm.svelte';
 
-describe('SetupForm (awaiting the API)', () => {
+describe('SetupForm', () => {
   it('shows an error per empty field and saves nothing', async () => {
     render(SetupForm);
     await fireEvent.click(screen.getByTestId('setup-submit'));
@@ -11,14 +12,43 @@ describe('SetupForm (awaiting the API)', () => {
     expect(document.activeElement?.id).toBe('setup-cellName');
   });
 
-  it('says plainly that a valid form was not saved', async () => {
-    render(SetupForm);
-    await fireEvent.input(screen.getByTestId('setup-cellName'), { target: { value: 'Chi bộ Tổ dân phố số 7' } });
+  it('creates the cell through the API with NFC, trimmed values', async () => {
+    const calls: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'create_cell') {
+        calls.push(args);
+        return { name: 'Chi bộ Tổ dân phố số 7' };
+      }
+    });
+    const created = vi.fn();
+    render(SetupForm, { oncreated: created });
+    await fireEvent.input(screen.getByTestId('setup-cellName'), { target: { value: ' Chi bo\u0302\u0323 Tổ dân phố số 7 ' } });
     await fireEvent.input(screen.getByTestId('setup-committeeAbove'), { target: { value: 'Đảng bộ phường Thanh Bình' } });
     await fireEvent.input(screen.getByTestId('setup-datePlace'), { target: { value: 'Hà Nội' } });
     await fireEvent.click(screen.getByTestId('setup-submit'));
-    expect(screen.queryByTestId('setup-cellName-error')).toBeNull();
-    expect(screen.getByTestId('setup-not-saved').textContent).toContain('chưa có gì được lưu');
+    await vi.waitFor(() => expect(created).toHaveBeenCalled());
+    expect(calls[0]).toEqual({
+      input: {
+        name: 'Chi bộ Tổ dân phố số 7',
+        upper_committee: 'Đảng bộ phường Thanh Bình',
+        place: 'Hà Nội',
+        document_code: 'CB',
+      },
+    });
+    clearMocks();
+  });
+
+  it('shows the error when the API refuses', async () => {
+    mockIPC(() => {
+      throw { code: 'invalid-input', message: 'name: too long' };
+    });
+    render(SetupForm);
+    await fireEvent.input(screen.getByTestId('setup-cellName'), { target: { value: 'Chi bộ' } });
+    await fireEvent.input(screen.getByTestId('setup-committeeAbove'), { target: { value: 'Đảng bộ' } });
+    await fireEvent.input(screen.getByTestId('setup-datePlace'), { target: { value: 'Hà Nội' } });
+    await fireEvent.click(screen.getByTestId('setup-submit'));
+    await vi.waitFor(() => expect(screen.getByTestId('setup-not-saved').textContent).toContain('name: too long'));
+    clearMocks();
   });
 
   it('shows hostile input as text, never as markup', async () => {
