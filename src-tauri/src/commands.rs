@@ -1,21 +1,84 @@
 //! The app's IPC commands. They live in this submodule, not in lib.rs, because
 //! `#[tauri::command] pub fn` at the crate root collides with its generated macro (E0255).
 //!
-//! Each command should stay a thin delegation; once `minutebook-api` is usable, commands call its
-//! use cases and map its errors to [`CommandError`]. Every name here must be listed in
-//! `src/command_names.rs` and granted in `capabilities/main.json` (a test checks both).
+//! Each command checks its arguments (ids, lengths) and delegates to one `minutebook-api` use
+//! case; errors cross as `ApiError {code, message}`. File paths never come from the webview:
+//! commands that read or write files open a native dialog here (src/dialogs.rs) and return the
+//! path chosen. Every name here must be listed in `src/command_names.rs` and granted in
+//! `capabilities/main.json` (a test checks both).
 
+use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::Instant;
 
+use minutebook_api::views::{
+    CellInput, CellView, KeyView, MeetingListItem, MemberView, RecordInfo, RosterImportSummary,
+    SignedView,
+};
+use minutebook_api::workspace::{LiveFigures, MeetingWorkspace, NewMeetingInput};
+use minutebook_api::{ApiError, Book, write_file_atomically};
+use minutebook_record::doc::MeetingDoc;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::data_dir;
-use crate::error::CommandError;
+use crate::dialogs;
+use crate::error::{CommandError, ErrorCode};
 
 /// When `run()` started; `app_ready` reports the time to first paint from here.
 #[derive(Debug, Clone, Copy)]
 pub struct StartedAt(pub Instant);
+
+/// The open minute book. `Book` is not `Sync`, so it sits behind a mutex; it is opened on first
+/// use at `<data folder>/minutebook.db` (or the book the user opened instead).
+#[derive(Default)]
+pub struct BookState(pub Mutex<Option<Book>>);
+
+/// Longest text argument accepted (characters).
+pub const MAX_TEXT: usize = 100_000;
+/// Longest name/code argument accepted (characters).
+pub const MAX_SHORT: usize = 1_000;
+
+fn invalid(msg: impl Into<String>) -> CommandError {
+    ApiError::invalid(msg.into())
+}
+
+fn check_id(id: i64) -> Result<i64, CommandError> {
+    if id > 0 && id < (1 << 53) {
+        Ok(id)
+    } else {
+        Err(invalid(format!("id: {id} is not a meeting id")))
+    }
+}
+
+fn check_short(field: &str, s: &str) -> Result<(), CommandError> {
+    if s.chars().count() > MAX_SHORT {
+        Err(invalid(format!(
+            "{field}: longer than {MAX_SHORT} characters"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+fn with_book<R: Runtime, T>(
+    app: &AppHandle<R>,
+    state: &BookState,
+    f: impl FnOnce(&mut Book) -> Result<T, ApiError>,
+) -> Result<T, CommandError> {
+    let mut guard = state
+        .0
+        .lock()
+        .map_err(|_| ApiError::new(ErrorCode::Storage, "the minute book lock is poisoned"))?;
+    if guard.is_none() {
+        let path = data_dir::resolve(app)?.join("minutebook.db");
+        *guard = Some(Book::open(&path)?);
+    }
+    match guard.as_mut() {
+        Some(book) => f(book),
+        None => Err(ApiError::new(ErrorCode::Storage, "no minute book")),
+    }
+}
 
 /// What `app_info` returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,4 +106,312 @@ pub fn app_ready(started: State<'_, StartedAt>) -> Result<(), CommandError> {
     let ms = started.0.elapsed().as_millis();
     eprintln!("minutebook: first paint {ms} ms after start");
     Ok(())
+}
+
+/// The cell, or `null` before first run.
+#[tauri::command]
+pub fn get_cell<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+) -> Result<Option<CellView>, CommandError> {
+    with_book(&app, &book, |b| b.cell())
+}
+
+/// Creates the cell (first run).
+#[tauri::command]
+pub fn create_cell<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    input: CellInput,
+) -> Result<CellView, CommandError> {
+    for (f, s) in [
+        ("name", &input.name),
+        ("upper_committee", &input.upper_committee),
+        ("place", &input.place),
+        ("document_code", &input.document_code),
+    ] {
+        check_short(f, s)?;
+    }
+    with_book(&app, &book, |b| b.create_cell(&input))
+}
+
+/// Opens another minute book chosen in a dialog, instead of the one in the data folder.
+#[tauri::command]
+pub async fn open_book_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+) -> Result<Option<CellView>, CommandError> {
+    let Some(path) = dialogs::pick_open_path(&app, "Minutebook", &["db"]) else {
+        return Ok(None);
+    };
+    let opened = Book::open(&path)?;
+    let cell = opened.cell()?;
+    let mut guard = book
+        .0
+        .lock()
+        .map_err(|_| ApiError::new(ErrorCode::Storage, "the minute book lock is poisoned"))?;
+    *guard = Some(opened);
+    Ok(cell)
+}
+
+/// Imports the roster from a CSV/XLSX chosen in a dialog; `null` if cancelled.
+#[tauri::command]
+pub async fn import_roster_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+) -> Result<Option<RosterImportSummary>, CommandError> {
+    let Some(path) = dialogs::pick_open_path(&app, "CSV / Excel", &["csv", "xlsx"]) else {
+        return Ok(None);
+    };
+    with_book(&app, &book, |b| b.import_roster(&path)).map(Some)
+}
+
+/// The roster.
+#[tauri::command]
+pub fn list_members<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+) -> Result<Vec<MemberView>, CommandError> {
+    with_book(&app, &book, |b| b.members())
+}
+
+/// Stored keys.
+#[tauri::command]
+pub fn list_keys<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+) -> Result<Vec<KeyView>, CommandError> {
+    with_book(&app, &book, |b| b.keys())
+}
+
+/// Creates a signing key for a member, protected by `passphrase`.
+#[tauri::command]
+pub fn create_key<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    member: String,
+    passphrase: String,
+) -> Result<KeyView, CommandError> {
+    check_short("member", &member)?;
+    check_short("passphrase", &passphrase)?;
+    with_book(&app, &book, |b| b.key_new(&member, passphrase.as_bytes()))
+}
+
+/// Meetings, newest first.
+#[tauri::command]
+pub fn list_meetings<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+) -> Result<Vec<MeetingListItem>, CommandError> {
+    with_book(&app, &book, |b| b.meetings())
+}
+
+/// Creates a meeting; returns its id.
+#[tauri::command]
+pub fn create_meeting<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    input: NewMeetingInput,
+) -> Result<i64, CommandError> {
+    with_book(&app, &book, |b| b.create_meeting(&input))
+}
+
+/// A meeting opened for editing.
+#[tauri::command]
+pub fn open_meeting<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+) -> Result<MeetingWorkspace, CommandError> {
+    let id = check_id(id)?;
+    with_book(&app, &book, |b| b.meeting_workspace(id))
+}
+
+/// Saves the edited meeting (autosave); returns fresh figures.
+#[tauri::command]
+pub fn save_meeting<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+    doc: MeetingDoc,
+) -> Result<LiveFigures, CommandError> {
+    let id = check_id(id)?;
+    with_book(&app, &book, |b| b.save_meeting_doc(id, &doc))
+}
+
+/// Figures of an unsaved document.
+#[tauri::command]
+pub fn preview_figures<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+    doc: MeetingDoc,
+) -> Result<LiveFigures, CommandError> {
+    let id = check_id(id)?;
+    with_book(&app, &book, |b| b.preview_figures(id, &doc))
+}
+
+/// Closes a meeting: builds and freezes its record.
+#[tauri::command]
+pub fn close_meeting<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+) -> Result<RecordInfo, CommandError> {
+    let id = check_id(id)?;
+    with_book(&app, &book, |b| b.close_meeting(id))
+}
+
+/// Reopens a closed meeting for a new version.
+#[tauri::command]
+pub fn reopen_meeting<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+) -> Result<(), CommandError> {
+    let id = check_id(id)?;
+    with_book(&app, &book, |b| b.reopen_meeting(id))
+}
+
+/// The current record of a closed meeting.
+#[tauri::command]
+pub fn record_info<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+) -> Result<RecordInfo, CommandError> {
+    let id = check_id(id)?;
+    with_book(&app, &book, |b| b.record_info(id))
+}
+
+/// Signs the current record as `member` (id) in `role`.
+#[tauri::command]
+pub fn sign_record<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+    member: String,
+    role: String,
+    passphrase: String,
+) -> Result<SignedView, CommandError> {
+    let id = check_id(id)?;
+    check_short("member", &member)?;
+    check_short("role", &role)?;
+    check_short("passphrase", &passphrase)?;
+    with_book(&app, &book, |b| {
+        b.sign(id, &member, &role, passphrase.as_bytes())
+    })
+}
+
+/// Chooses the cell's default counting reading.
+#[tauri::command]
+pub fn set_default_reading<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    code: String,
+) -> Result<(), CommandError> {
+    check_short("code", &code)?;
+    with_book(&app, &book, |b| b.set_default_reading(&code))
+}
+
+fn path_text(p: &std::path::Path) -> String {
+    p.display().to_string()
+}
+
+/// Exports a document of meeting `id` to a file chosen in a save dialog: `what` is `minutes`,
+/// `draft`, `resolution`, `attendance` or `bundle` (zip). Returns the path written, `null` if
+/// cancelled.
+#[tauri::command]
+pub async fn export_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+    what: String,
+) -> Result<Option<String>, CommandError> {
+    let id = check_id(id)?;
+    let (name, filter, ext) = match what.as_str() {
+        "minutes" | "draft" => (format!("bien-ban-{id}.pdf"), "PDF", "pdf"),
+        "resolution" => (format!("nghi-quyet-{id}.pdf"), "PDF", "pdf"),
+        "attendance" => (format!("danh-sach-du-hop-{id}.pdf"), "PDF", "pdf"),
+        "bundle" => (format!("bien-ban-{id}.zip"), "ZIP", "zip"),
+        _ => return Err(invalid(format!("what: unknown export {what:?}"))),
+    };
+    let Some(path) = dialogs::pick_save_path(&app, &name, filter, &[ext]) else {
+        return Ok(None);
+    };
+    with_book(&app, &book, |b| {
+        let bytes = match what.as_str() {
+            "minutes" => b.export_minutes_pdf(id, false)?,
+            "draft" => b.export_minutes_pdf(id, true)?,
+            "resolution" => b.export_resolution_pdf(id)?,
+            "attendance" => b.export_attendance_sheet_pdf(id)?,
+            _ => return b.export_bundle(id, &path, true),
+        };
+        write_file_atomically(&path, &bytes)
+    })?;
+    Ok(Some(path_text(&path)))
+}
+
+/// Writes a signing request (a folder) for a remote signer, where a save dialog says.
+#[tauri::command]
+pub async fn export_signing_request_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+) -> Result<Option<String>, CommandError> {
+    let id = check_id(id)?;
+    let Some(path) = dialogs::pick_save_path(&app, &format!("yeu-cau-ky-{id}"), "", &[]) else {
+        return Ok(None);
+    };
+    with_book(&app, &book, |b| b.export_signing_request(id, &path))?;
+    Ok(Some(path_text(&path)))
+}
+
+/// Imports the attestations a remote signer sent back (a folder chosen in a dialog).
+#[tauri::command]
+pub async fn import_attestations_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+) -> Result<Option<Vec<SignedView>>, CommandError> {
+    let id = check_id(id)?;
+    let Some(dir) = dialogs::pick_folder(&app) else {
+        return Ok(None);
+    };
+    with_book(&app, &book, |b| b.import_attestations(id, &dir)).map(Some)
+}
+
+/// Verifies a PDF or bundle chosen in a dialog against this book's pinned keys. The result
+/// (`minutebook_api::verify::VerifyResult`) holds types of `minutebook-sign`; it crosses as JSON.
+#[tauri::command]
+pub async fn verify_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+) -> Result<Option<serde_json::Value>, CommandError> {
+    let Some(path) = dialogs::pick_open_path(&app, "PDF / ZIP", &["pdf", "zip"]) else {
+        return Ok(None);
+    };
+    let result = with_book(&app, &book, |b| {
+        minutebook_api::verify::verify_path(&path, &[], Some(b))
+    })?;
+    serde_json::to_value(result)
+        .map(Some)
+        .map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string()))
+}
+
+/// Backs the minute book up into `<data folder>/backups/`; returns the file written.
+#[tauri::command]
+pub fn backup_now<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+) -> Result<String, CommandError> {
+    let dir: PathBuf = data_dir::resolve(&app)?.join("backups");
+    std::fs::create_dir_all(&dir).map_err(|e| ApiError::io(format!("{}: {e}", dir.display())))?;
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    let path = dir.join(format!("minutebook-{stamp}.db"));
+    with_book(&app, &book, |b| b.backup(&path))?;
+    Ok(path_text(&path))
 }

@@ -22,10 +22,5 @@ pub fn resolve<R: Runtime, M: Manager<R>>(manager: &M) -> Result<PathBuf, Comman
         .path()
         .data_dir()
         .map(|base| base.join(DATA_DIR_NAME))
-        .map_err(|e| {
-            CommandError::new(
-                ErrorCode::DataDirUnavailable,
-                format!("no OS data directory: {e}"),
-            )
-        })
+        .map_err(|e| CommandError::new(ErrorCode::Io, format!("no OS data directory: {e}")))
 }

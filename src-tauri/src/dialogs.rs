@@ -27,16 +27,31 @@ pub const E2E_SAVE_PATH_ENV: &str = "MINUTEBOOK_E2E_SAVE_PATH";
 /// Whether this build honours the e2e dialog overrides (true only with feature `e2e`).
 pub const E2E_OVERRIDES_COMPILED_IN: bool = cfg!(feature = "e2e");
 
+/// The variable may list several paths separated by `;`: the dialog returns the first whose
+/// extension is one it asks for (so one test run can import a CSV and verify a PDF), or the
+/// first path when the dialog asks for no particular extension.
 #[cfg(feature = "e2e")]
-fn e2e_override(var: &str) -> Option<PathBuf> {
-    std::env::var_os(var)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
+fn e2e_override_for(var: &str, extensions: &[&str]) -> Option<PathBuf> {
+    let value = std::env::var(var).ok().filter(|v| !v.is_empty())?;
+    let paths: Vec<PathBuf> = value.split(';').map(PathBuf::from).collect();
+    paths
+        .iter()
+        .find(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        })
+        .or_else(|| extensions.is_empty().then(|| paths.first()).flatten())
+        .cloned()
 }
 
 #[cfg(not(feature = "e2e"))]
-fn e2e_override(_var: &str) -> Option<PathBuf> {
+fn e2e_override_for(_var: &str, _extensions: &[&str]) -> Option<PathBuf> {
     None
+}
+
+fn e2e_override(var: &str) -> Option<PathBuf> {
+    e2e_override_for(var, &[])
 }
 
 /// Asks the user for a file to open; `None` if they cancel.
@@ -45,7 +60,7 @@ pub fn pick_open_path<R: Runtime>(
     filter_name: &str,
     extensions: &[&str],
 ) -> Option<PathBuf> {
-    if let Some(path) = e2e_override(E2E_OPEN_PATH_ENV) {
+    if let Some(path) = e2e_override_for(E2E_OPEN_PATH_ENV, extensions) {
         return Some(path);
     }
     app.dialog()
@@ -62,7 +77,7 @@ pub fn pick_save_path<R: Runtime>(
     filter_name: &str,
     extensions: &[&str],
 ) -> Option<PathBuf> {
-    if let Some(path) = e2e_override(E2E_SAVE_PATH_ENV) {
+    if let Some(path) = e2e_override_for(E2E_SAVE_PATH_ENV, extensions) {
         return Some(path);
     }
     app.dialog()
@@ -70,5 +85,17 @@ pub fn pick_save_path<R: Runtime>(
         .set_file_name(suggested_name)
         .add_filter(filter_name, extensions)
         .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Asks the user for a folder (e.g. signatures sent back); `None` if they cancel. In e2e
+/// builds [`E2E_OPEN_PATH_ENV`] stands in for it as for files.
+pub fn pick_folder<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    if let Some(path) = e2e_override(E2E_OPEN_PATH_ENV) {
+        return Some(path);
+    }
+    app.dialog()
+        .file()
+        .blocking_pick_folder()
         .and_then(|p| p.into_path().ok())
 }

@@ -30,9 +30,32 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::StartedAt(Instant::now()))
+        .manage(commands::BookState::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::app_ready,
+            commands::get_cell,
+            commands::create_cell,
+            commands::open_book_dialog,
+            commands::import_roster_dialog,
+            commands::list_members,
+            commands::list_keys,
+            commands::create_key,
+            commands::list_meetings,
+            commands::create_meeting,
+            commands::open_meeting,
+            commands::save_meeting,
+            commands::preview_figures,
+            commands::close_meeting,
+            commands::reopen_meeting,
+            commands::record_info,
+            commands::sign_record,
+            commands::set_default_reading,
+            commands::export_dialog,
+            commands::export_signing_request_dialog,
+            commands::import_attestations_dialog,
+            commands::verify_dialog,
+            commands::backup_now,
         ])
 }
 

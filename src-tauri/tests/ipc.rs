@@ -1,7 +1,7 @@
 //! Invokes commands through Tauri's mock runtime with the app's real context (config, ACL,
 //! capability), as the webview would. Runs without a display.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
@@ -51,16 +51,82 @@ fn commands_over_ipc() {
         invoke(&window, "app_info", Value::Object(Default::default())).expect("app_info succeeds");
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(info["dataDir"], dir.display().to_string());
+    let _ = std::fs::remove_dir_all(&dir);
 
     // app_ready needs the StartedAt state that with_commands manages.
     let ready = invoke(&window, "app_ready", Value::Object(Default::default()));
     assert_eq!(ready, Ok(Value::Null));
 
-    // Every listed command is found and allowed.
+    // Every listed command is found and allowed: with no arguments it either succeeds or is
+    // refused for its arguments, never as unknown or not allowed. (Dialog commands would open
+    // a native dialog, so they are only checked for the ACL by security_config.rs.)
     for name in minutebook_desktop::COMMAND_NAMES {
-        let result = invoke(&window, name, Value::Object(Default::default()));
-        assert!(result.is_ok(), "{name}: {result:?}");
+        if name.ends_with("_dialog") {
+            continue;
+        }
+        if let Err(e) = invoke(&window, name, Value::Object(Default::default())) {
+            let text = e.to_string();
+            assert!(
+                !text.contains("not allowed") && !text.contains("not found"),
+                "{name}: {text}"
+            );
+        }
     }
+
+    // Arguments are checked on the Rust side.
+    let cell = invoke(
+        &window,
+        "create_cell",
+        json!({"input": {"name": "Chi bộ Tổ dân phố số 7", "upper_committee": "Đảng bộ phường Thanh Bình",
+            "place": "Hà Nội", "document_code": "CB"}}),
+    )
+    .expect("create_cell");
+    assert_eq!(cell["name"], "Chi bộ Tổ dân phố số 7");
+    let id = invoke(
+        &window,
+        "create_meeting",
+        json!({"input": {"kind": "regular", "date": "2026-03-05", "subject": "", "place": "Nhà văn hóa"}}),
+    )
+    .expect("create_meeting");
+    let ws = invoke(&window, "open_meeting", json!({ "id": id })).expect("open_meeting");
+    assert_eq!(ws["editable"], true);
+    // A huge text is refused, and nothing is saved.
+    let mut doc = ws["doc"].clone();
+    doc["agenda"][0]["conclusion"] = Value::String("x".repeat(100_001));
+    let err = invoke(&window, "save_meeting", json!({ "id": id, "doc": doc })).unwrap_err();
+    assert_eq!(err["code"], "invalid-input", "{err}");
+    // A normal edit is saved and returns figures.
+    let mut doc = ws["doc"].clone();
+    doc["agenda"][0]["conclusion"] = Value::String("Thống nhất".into());
+    let figures = invoke(&window, "save_meeting", json!({ "id": id, "doc": doc })).expect("save");
+    assert!(figures["attendance"].is_object());
+    // Wrong types and impossible ids are refused.
+    assert!(invoke(&window, "open_meeting", json!({ "id": "1; DROP TABLE" })).is_err());
+    assert!(invoke(&window, "open_meeting", json!({ "id": 1.5 })).is_err());
+    let err = invoke(&window, "open_meeting", json!({ "id": -1 })).unwrap_err();
+    assert_eq!(err["code"], "invalid-input");
+    assert!(
+        invoke(
+            &window,
+            "save_meeting",
+            json!({ "id": id, "doc": {"nope": 1} })
+        )
+        .is_err()
+    );
+    let err = invoke(
+        &window,
+        "create_key",
+        json!({ "member": "1", "passphrase": "p".repeat(5_000) }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid-input");
+    let err = invoke(
+        &window,
+        "create_cell",
+        json!({"input": {"name": "x".repeat(2_000), "upper_committee": "", "place": "", "document_code": ""}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid-input");
 
     // The webview may not open native dialogs itself: the capability grants no dialog:*.
     let denied = invoke(

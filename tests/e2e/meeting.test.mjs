@@ -1,0 +1,265 @@
+// The whole March 2026 case (../shared/cases/meeting-2026-03.md) through the real window:
+// create the cell, import the roster, create the meeting, attendance, minutes, both votes with
+// their live figures, three tasks, close, keys, sign as chair and minute-taker, export the PDF,
+// verify it. Then the hostile-text case.
+//
+// Native file dialogs cannot be driven over WebDriver. The app is built with the TEST-ONLY
+// cargo feature `e2e` (scripts/test-desktop), in which MINUTEBOOK_E2E_OPEN_PATH and
+// MINUTEBOOK_E2E_SAVE_PATH stand in for the user's choice (src-tauri/src/dialogs.rs): a
+// `;`-separated list, from which each dialog takes the first path with an extension it asks for.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { repoRoot, startApp } from './harness.mjs';
+
+const cases = join(repoRoot, '..', 'shared', 'cases');
+const roster = join(cases, 'roster-to-dan-pho-7.csv');
+const PASS = 'mat-khau-thu-nghiem-2026';
+
+const $id = (b, id) => b.$(`[data-testid="${id}"]`);
+
+async function waitText(b, id, pred, what) {
+  await b.waitUntil(async () => {
+    const el = $id(b, id);
+    return (await el.isExisting()) && pred(await el.getText());
+  }, { timeout: 10_000, timeoutMsg: `${id}: never ${what}` });
+  return $id(b, id).getText();
+}
+
+async function saved(b) {
+  await waitText(b, 'autosave', (t) => t === 'Đã lưu', 'showed Đã lưu');
+}
+
+/** Sets an input's value as typing would end (for date inputs and very long texts). */
+async function setByScript(b, id, value) {
+  await b.execute(
+    (sel, v) => {
+      const el = document.querySelector(sel);
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    `[data-testid="${id}"]`,
+    value,
+  );
+}
+
+async function createCellAndRoster(b, app, shot) {
+  await $id(b, 'setup-cellName').waitForDisplayed({ timeout: 10_000 });
+  await $id(b, 'setup-cellName').setValue('Chi bộ Tổ dân phố số 7');
+  await $id(b, 'setup-committeeAbove').setValue('Đảng bộ phường Thanh Bình');
+  await $id(b, 'setup-datePlace').setValue('Hà Nội');
+  if (shot) await app.screenshot('10-setup-cell-vi');
+  await $id(b, 'setup-submit').click();
+  await $id(b, 'import-roster').waitForDisplayed({ timeout: 10_000 });
+  await $id(b, 'import-roster').click();
+  await waitText(b, 'import-result', (t) => t.includes('13'), 'reported 13 members');
+  if (shot) await app.screenshot('11-setup-roster-vi');
+  await $id(b, 'setup-done').click();
+}
+
+async function newMeeting(b, subject) {
+  await $id(b, 'new-meeting').waitForDisplayed({ timeout: 10_000 });
+  await $id(b, 'new-meeting').click();
+  await setByScript(b, 'new-date', '2026-03-05');
+  await $id(b, 'new-subject').setValue(subject);
+  await $id(b, 'new-place').setValue('Nhà văn hóa tổ dân phố số 7');
+  await $id(b, 'new-submit').click();
+  await $id(b, 'workspace').waitForDisplayed({ timeout: 10_000 });
+}
+
+async function rowIndex(b, name) {
+  return b.execute((n) => {
+    const rows = [...document.querySelectorAll('[data-testid^="att-row-"]')];
+    return rows.findIndex((r) => r.querySelector('.name')?.firstChild?.textContent?.trim() === n);
+  }, name);
+}
+
+test('the March 2026 meeting, from roster to a verified signed PDF', async (t) => {
+  const out = mkdtempSync(join(tmpdir(), 'minutebook-e2e-out-'));
+  const pdf = join(out, 'bien-ban-2026-03.pdf');
+  const app = await startApp({
+    env: { MINUTEBOOK_E2E_OPEN_PATH: `${roster};${pdf}`, MINUTEBOOK_E2E_SAVE_PATH: pdf },
+  });
+  t.after(async () => {
+    await app.stop();
+    rmSync(out, { recursive: true, force: true });
+  });
+  const b = app.browser;
+  await b.setWindowSize(1366, 768);
+
+  await createCellAndRoster(b, app, true);
+
+  // Roster: keys for the chair and the minute-taker (passphrase twice, never shown).
+  await $id(b, 'nav-roster').click();
+  await $id(b, 'roster-table').waitForDisplayed({ timeout: 10_000 });
+  for (const name of ['Nguyễn Văn Hùng', 'Phạm Thu Hà']) {
+    const btn = await b.$(`//tr[td[normalize-space()="${name}"]]//button[starts-with(@data-testid,"key-new-")]`);
+    await btn.click();
+    await $id(b, 'key-pass1').setValue(PASS);
+    await $id(b, 'key-pass2').setValue(PASS);
+    assert.equal(await $id(b, 'key-pass1').getAttribute('type'), 'password');
+    await $id(b, 'key-submit').click();
+    await waitText(b, 'roster-message', (x) => x.includes(name), `confirmed the key of ${name}`);
+  }
+  await app.screenshot('12-roster-vi');
+
+  // The meeting.
+  await $id(b, 'nav-meetings').click();
+  await newMeeting(b, 'Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026');
+  await $id(b, 'ws-start').setValue('19:30');
+  await $id(b, 'ws-end').setValue('21:15');
+  await $id(b, 'ws-chair').selectByVisibleText('Nguyễn Văn Hùng');
+  await $id(b, 'ws-minute-taker').selectByVisibleText('Phạm Thu Hà');
+  await $id(b, 'add-guest').click();
+  await $id(b, 'guest-name-0').setValue('Mai Văn Sơn');
+  await $id(b, 'guest-post-0').setValue('Đảng ủy viên phường phụ trách chi bộ');
+
+  // Attendance: Vinh excused (đi công tác), Long unexcused, Xuân exempted from the start.
+  const vinh = await rowIndex(b, 'Ngô Quang Vinh');
+  const long = await rowIndex(b, 'Đặng Văn Long');
+  const xuan = await rowIndex(b, 'Lý Thị Xuân');
+  assert.equal(await $id(b, `att-${xuan}`).getAttribute('data-presence'), 'exempted');
+  await $id(b, `att-${vinh}`).click();
+  await $id(b, `att-reason-${vinh}`).setValue('đi công tác');
+  await $id(b, `att-${long}`).click();
+  await $id(b, `att-${long}`).click();
+  assert.equal(await $id(b, `att-${long}`).getAttribute('data-presence'), 'absent-unexcused');
+  await waitText(b, 'attendance-line', (x) => x === 'Có mặt 10/12 — 83,33%', 'showed 10/12');
+
+  // Minutes for each agenda item.
+  const items = await b.$$('[data-testid^="conclusion-"]').length;
+  assert.ok(items >= 5, `the official order of business has ${items} items`);
+  for (let i = 0; i < items; i++) {
+    await $id(b, `conclusion-${i}`).setValue(`Chi bộ thống nhất nội dung mục ${i + 1}.`);
+  }
+  await $id(b, 'add-speech-2').click();
+  await $id(b, 'speaker-2-0').selectByVisibleText('Hoàng Văn Nam');
+  await $id(b, 'gist-2-0').setValue('Đề nghị chia tổ vận động theo ngõ.');
+
+  // Votes, with the live figures on screen.
+  await $id(b, 'add-vote').click();
+  await $id(b, 'vote-subject-0').setValue('Thông qua Nghị quyết tháng 3/2026');
+  await $id(b, 'vote-yes-0').setValue('8');
+  const line0 = await waitText(b, 'vote-line-0', (x) => x.includes('88,89%'), 'showed 88,89%');
+  assert.equal(line0, '8/9 đồng chí tán thành — đạt 88,89% — quá nửa: ĐẠT');
+  await $id(b, 'add-vote').click();
+  await $id(b, 'vote-subject-1').setValue('Đề nghị kết nạp quần chúng Nguyễn Thị Thu Trang');
+  await $id(b, 'vote-kind-1').selectByAttribute('value', 'admission');
+  await $id(b, 'vote-yes-1').setValue('7');
+  await $id(b, 'vote-no-1').setValue('1');
+  await $id(b, 'vote-method-1').selectByAttribute('value', 'secret-ballot');
+  const line1 = await waitText(b, 'vote-line-1', (x) => x.includes('77,78%'), 'showed 77,78%');
+  assert.equal(line1, '7/9 đồng chí tán thành — đạt 77,78% — ít nhất hai phần ba: ĐẠT');
+
+  // Three tasks.
+  const tasks = [
+    ['Hoàng Văn Nam', 'Chủ trì vận động phân loại rác tại nguồn, đạt 90% hộ', '2026-03-31', 'Kỳ sinh hoạt tháng 4'],
+    ['Phạm Thu Hà', 'Hướng dẫn đảng viên nộp đảng phí trên Cổng Dịch vụ công quốc gia', '2026-03-20', 'Kỳ sinh hoạt tháng 4'],
+    ['Trần Thị Lan', 'Hoàn thiện hồ sơ kết nạp, gửi Đảng ủy phường', '2026-03-12', 'Kỳ sinh hoạt tháng 4'],
+  ];
+  for (const [i, [owner, task, deadline, report]] of tasks.entries()) {
+    await $id(b, 'add-action').click();
+    await $id(b, `action-owner-${i}`).selectByVisibleText(owner);
+    await $id(b, `action-task-${i}`).setValue(task);
+    await setByScript(b, `action-deadline-${i}`, deadline);
+    await $id(b, `action-report-${i}`).setValue(report);
+  }
+  await saved(b);
+  await b.$('#h-votes').scrollIntoView();
+  await app.screenshot('13-workspace-votes-vi');
+  await $id(b, 'workspace').scrollIntoView();
+  await app.screenshot('14-workspace-top-vi');
+
+  // Close, then sign as chair and as minute-taker.
+  await $id(b, 'close-meeting').click();
+  await $id(b, 'sign-panel').waitForDisplayed({ timeout: 15_000 });
+  const sha = await $id(b, 'record-sha256').getText();
+  assert.match(sha, /^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+  for (const [role, name] of [['chair', 'Nguyễn Văn Hùng'], ['minute-taker', 'Phạm Thu Hà']]) {
+    await $id(b, 'sign-role').selectByAttribute('value', role);
+    await $id(b, 'sign-member').selectByVisibleText(name);
+    await $id(b, 'sign-passphrase').setValue(PASS);
+    await $id(b, 'sign-submit').click();
+    await waitText(b, 'sign-message', (x) => x.includes(name), `confirmed the signature of ${name}`);
+  }
+  await waitText(b, 'record-status', (x) => x.includes('Đã ký'), 'showed Đã ký');
+  await app.screenshot('15-signed-vi');
+
+  // Export the PDF (the e2e save path stands in for the dialog).
+  await $id(b, 'export-minutes').click();
+  await waitText(b, 'sign-message', (x) => x.includes(pdf), 'confirmed the PDF');
+  assert.ok(existsSync(pdf));
+  assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
+
+  // The meetings list shows it signed.
+  await $id(b, 'nav-meetings').click();
+  await waitText(b, 'status-1', (x) => x === 'Đã ký', 'listed as Đã ký');
+  await app.screenshot('16-meetings-vi');
+
+  // Verify the PDF.
+  await $id(b, 'nav-verify').click();
+  await $id(b, 'verify-open').click();
+  await $id(b, 'verify-outcome').waitForDisplayed({ timeout: 30_000 });
+  assert.equal(await $id(b, 'verify-outcome').getAttribute('data-outcome'), 'valid');
+  assert.match(await $id(b, 'verify-rendering').getText(), /^✓/);
+  await app.screenshot('17-verify-vi');
+
+  // English screenshots of the same book.
+  await $id(b, 'nav-settings').click();
+  await $id(b, 'locale-en').click();
+  await $id(b, 'nav-meetings').click();
+  await $id(b, 'meeting-1').waitForDisplayed({ timeout: 10_000 });
+  await app.screenshot('18-meetings-en');
+  await $id(b, 'meeting-1').click();
+  await $id(b, 'sign-panel').waitForDisplayed({ timeout: 10_000 });
+  await app.screenshot('19-signed-en');
+  await $id(b, 'nav-settings').click();
+  await $id(b, 'locale-vi').click();
+});
+
+test('hostile text is shown literally and nothing runs', async (t) => {
+  const app = await startApp({ env: { MINUTEBOOK_E2E_OPEN_PATH: roster } });
+  t.after(() => app.stop());
+  const b = app.browser;
+  await createCellAndRoster(b, app, false);
+  await newMeeting(b, 'Kiểm tra văn bản lạ');
+  await b.execute(() => {
+    window.alert = () => {
+      window.__xss = 'alert';
+    };
+  });
+  const lines = readFileSync(join(cases, 'hostile-text.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
+  for (const line of lines) {
+    const nfc = line.normalize('NFC');
+    for (const id of ['agenda-title-0', 'conclusion-0', 'ws-subject']) {
+      if (line.length <= 120) await $id(b, id).setValue(line);
+      else await setByScript(b, id, line);
+    }
+    await b.waitUntil(
+      async () =>
+        (await b.execute(
+          () => document.querySelector('[data-testid="minutes-0"] h3')?.textContent ?? '',
+        )) === `1. ${nfc}`,
+      { timeout: 5_000, timeoutMsg: `agenda title not shown literally: ${JSON.stringify(line.slice(0, 60))}` },
+    );
+    await saved(b);
+    // Round trip through Rust (NFC) and back.
+    const stored = await b.execute(
+      () => /** @type {HTMLTextAreaElement} */ (document.querySelector('[data-testid="conclusion-0"]')).value,
+    );
+    assert.equal(stored.normalize('NFC'), nfc);
+    assert.equal(await b.execute(() => window.__xss), null);
+    assert.equal(await b.execute(() => document.querySelectorAll('main img, main svg, main script').length), 0);
+  }
+  // After a reload everything comes back from the minute book, NFC, and still as text.
+  await b.refresh();
+  await $id(b, 'workspace').waitForDisplayed({ timeout: 10_000 });
+  const last = lines.at(-1).normalize('NFC');
+  assert.equal(await $id(b, 'agenda-title-0').getValue(), last);
+  assert.equal(await b.execute(() => window.__xss ?? null), null);
+  await app.screenshot('20-hostile-vi');
+});
