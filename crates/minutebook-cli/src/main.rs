@@ -56,6 +56,17 @@ enum Command {
         #[arg(long)]
         reading: Option<String>,
     },
+    /// Full-text search of the minutes, votes and action items (case and diacritics ignored).
+    Search {
+        /// Words to find, as a phrase ("nghi quyet" finds "Nghị quyết").
+        query: String,
+        /// At most this many hits.
+        #[arg(long, default_value_t = minutebook_api::search::DEFAULT_LIMIT)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Members' signing keys.
     #[command(subcommand)]
     Key(KeyCmd),
@@ -524,6 +535,26 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
         Command::Vote(VoteCmd::Reading { id, vote, reading }) => {
             book.set_vote_reading(id, vote, &reading)?;
             print::report(out, &book.report(id, None)?, lang);
+        }
+        Command::Search { query, limit, json } => {
+            let hits = book.search(&query, limit)?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&hits).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                for h in &hits {
+                    writeln!(
+                        out,
+                        "#{} {} {} [{}]\n    {}",
+                        h.meeting, h.date, h.subject, h.kind, h.snippet
+                    )
+                    .ok();
+                }
+            }
         }
         Command::Report { id, json, reading } => {
             let report = book.report(id, reading.as_deref())?;
