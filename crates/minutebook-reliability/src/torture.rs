@@ -151,7 +151,9 @@ pub fn run_child(db: &Path, meeting: i64, from: u64) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     for n in from.. {
         let m = edited(&current, n);
-        store.save_meeting(&m).map_err(|e| format!("edit {n}: {e}"))?;
+        store
+            .save_meeting(&m)
+            .map_err(|e| format!("edit {n}: {e}"))?;
         let hash = crate::sha256_hex(m.agenda[0].presentation.as_bytes());
         writeln!(out, "ack {n} {hash}")
             .and_then(|()| out.flush())
@@ -179,7 +181,9 @@ fn wait_stopped(pid: u32) -> Result<(), String> {
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
         let stat = fs::read_to_string(format!("/proc/{pid}/stat")).map_err(|e| e.to_string())?;
-        let state = stat.rsplit_once(')').and_then(|(_, r)| r.trim().chars().next());
+        let state = stat
+            .rsplit_once(')')
+            .and_then(|(_, r)| r.trim().chars().next());
         if matches!(state, Some('T' | 't')) {
             return Ok(());
         }
@@ -237,7 +241,9 @@ pub fn run(cfg: &Config, dir: &Path) -> Result<Summary, String> {
         for n in [0, 1, 7] {
             let want = edited(&base, n);
             s.save_meeting(&want).map_err(|e| e.to_string())?;
-            let got = s.load_meeting(MeetingId(meeting)).map_err(|e| e.to_string())?;
+            let got = s
+                .load_meeting(MeetingId(meeting))
+                .map_err(|e| e.to_string())?;
             if content_hash(&got) != content_hash(&want) {
                 return Err(format!("edit {n} does not round-trip through the store"));
             }
@@ -277,7 +283,8 @@ pub fn run(cfg: &Config, dir: &Path) -> Result<Summary, String> {
                         continue;
                     }
                     let mut parts = line.split(' ');
-                    let (Some("ack"), Some(n), Some(h)) = (parts.next(), parts.next(), parts.next())
+                    let (Some("ack"), Some(n), Some(h)) =
+                        (parts.next(), parts.next(), parts.next())
                     else {
                         acks.bad.fetch_add(1, Ordering::SeqCst);
                         continue;

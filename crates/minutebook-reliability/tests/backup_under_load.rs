@@ -67,7 +67,10 @@ fn backups_taken_during_writes_are_consistent_snapshots_and_restore() {
         let r = Book::open(&restored).expect("open the restored book");
         let report = r.check().expect("check");
         assert!(report.ok, "{report:?}");
-        assert_eq!(content_hash(&r.meeting(id).expect("meeting")), content_hash(&m));
+        assert_eq!(
+            content_hash(&r.meeting(id).expect("meeting")),
+            content_hash(&m)
+        );
         seen.push(n);
     }
     assert!(

@@ -97,7 +97,11 @@ fn a_full_disk_gives_a_clear_error_keeps_the_text_and_the_book_and_saving_works_
         .expect("integrity after the failed save");
     store.verify_audit_chain().expect("audit chain");
     let now = store.load_meeting(MeetingId(id)).expect("load");
-    assert_eq!(content_hash(&now), content_hash(&saved), "previous save kept");
+    assert_eq!(
+        content_hash(&now),
+        content_hash(&saved),
+        "previous save kept"
+    );
     drop(store);
     // A fresh connection sees the same.
     let reopened = Store::open_with(&db, OpenOptions::default()).expect("reopen on a full disk");
@@ -109,7 +113,9 @@ fn a_full_disk_gives_a_clear_error_keeps_the_text_and_the_book_and_saving_works_
     let mut store = reopened;
 
     fs::remove_file(&ballast).expect("free the space");
-    store.save_meeting(&typed).expect("save after freeing space");
+    store
+        .save_meeting(&typed)
+        .expect("save after freeing space");
     let now = store.load_meeting(MeetingId(id)).expect("load");
     assert_eq!(now.agenda[0].presentation, typed.agenda[0].presentation);
     store.integrity_check().expect("integrity");

@@ -128,11 +128,17 @@ const TARGETS: [&str; 8] = [
 fn fuzz_regressions_and_seeds_are_handled_without_panic() {
     let mut seeds = 0;
     for t in TARGETS {
-        for (path, data) in inputs("regressions", t).into_iter().chain(inputs("corpus", t)) {
+        for (path, data) in inputs("regressions", t)
+            .into_iter()
+            .chain(inputs("corpus", t))
+        {
             let r = std::panic::catch_unwind(|| run(t, &data));
             assert!(r.is_ok(), "{t}: {} panicked", path.display());
             seeds += 1;
         }
     }
-    assert!(seeds >= 8, "the committed corpora are missing ({seeds} inputs)");
+    assert!(
+        seeds >= 8,
+        "the committed corpora are missing ({seeds} inputs)"
+    );
 }

@@ -82,7 +82,10 @@ fn dot_dot_entries_are_refused() {
     assert!(why.contains("evil"), "{why}");
     let why = refused(
         "nested.zip",
-        &zip_with(&[("signatures/../../x.sig", b"x"), ("record.json", RECORD)], None),
+        &zip_with(
+            &[("signatures/../../x.sig", b"x"), ("record.json", RECORD)],
+            None,
+        ),
     );
     assert!(why.contains("x.sig"), "{why}");
 }
