@@ -254,13 +254,22 @@ impl Attachment {
     /// (`record.json`, `*.json`, `*.sig`, `*.pub.pem`).
     pub fn bundle_file(path: &str, bytes: Vec<u8>) -> Attachment {
         let (mime, description) = if path == "record.json" {
-            ("application/json", "Signed meeting record (canonical JSON, RFC 8785)".to_owned())
+            (
+                "application/json",
+                "Signed meeting record (canonical JSON, RFC 8785)".to_owned(),
+            )
         } else if path.ends_with(".json") {
             ("application/json", format!("Attestation {path}"))
         } else if path.ends_with(".sig") {
-            ("application/octet-stream", format!("Ed25519 signature (64 bytes) {path}"))
+            (
+                "application/octet-stream",
+                format!("Ed25519 signature (64 bytes) {path}"),
+            )
         } else if path.ends_with(".pem") {
-            ("application/x-pem-file", format!("Public key (SPKI PEM) {path}"))
+            (
+                "application/x-pem-file",
+                format!("Public key (SPKI PEM) {path}"),
+            )
         } else {
             ("application/octet-stream", format!("Bundle file {path}"))
         };

@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+use typst::World;
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Datetime, Smart};
-use typst::World;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -55,7 +55,13 @@ pub fn render_minutes(
     attachments: Vec<Attachment>,
     opts: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    render(DocumentKind::Minutes, record_json, attestations, attachments, opts)
+    render(
+        DocumentKind::Minutes,
+        record_json,
+        attestations,
+        attachments,
+        opts,
+    )
 }
 
 /// Renders the resolution (nghị quyết) of the meeting as its own document. Arguments as for
@@ -69,7 +75,13 @@ pub fn render_resolution(
     attachments: Vec<Attachment>,
     opts: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    render(DocumentKind::Resolution, record_json, attestations, attachments, opts)
+    render(
+        DocumentKind::Resolution,
+        record_json,
+        attestations,
+        attachments,
+        opts,
+    )
 }
 
 /// Renders the attendance sheet (one signature line per member) alone. Arguments as for
@@ -152,8 +164,7 @@ pub fn render(
         layout: opts.layout.clone(),
         templates_sha256: templates.sha256.clone(),
     };
-    let params_json =
-        serde_json::to_vec(&params).map_err(|e| ExportError::Pdf(e.to_string()))?;
+    let params_json = serde_json::to_vec(&params).map_err(|e| ExportError::Pdf(e.to_string()))?;
     let keyword = format!("{PARAMS_KEYWORD}{}", hex(&params_json));
 
     let qr_payload = qr::qr_payload(&record_sha256);
@@ -203,11 +214,10 @@ pub fn render(
     let main = format!("/{}", kind.template());
     let today = Datetime::from_ymd(date.0, date.1, date.2)
         .ok_or_else(|| ExportError::Record("meeting.date is not a valid date".into()))?;
-    let world = ExportWorld::new(&main, files, today)
-        .ok_or_else(|| ExportError::Template {
-            name: main.clone(),
-            message: "cannot set up the template files".into(),
-        })?;
+    let world = ExportWorld::new(&main, files, today).ok_or_else(|| ExportError::Template {
+        name: main.clone(),
+        message: "cannot set up the template files".into(),
+    })?;
 
     let document: PagedDocument = typst::compile(&world)
         .output
@@ -230,19 +240,26 @@ pub fn render(
     };
     let pdf = typst_pdf::pdf(&document, &options)
         .map_err(|errors| ExportError::Pdf(describe(&world, &errors)))?;
+    // typst memoises across compilations in a process-wide cache; keep it from growing without
+    // bound in a long-running app (as the typst CLI does after each compilation).
+    typst::comemo::evict(10);
 
     // A template (possibly a local override) must not drop the bundle or the parameters.
     let (embedded, keywords) = verify::read_pdf(&pdf)?;
     if embedded != attachments {
         return Err(ExportError::Template {
             name: kind.template().into(),
-            message: "the PDF does not carry exactly the bundle files (does the template call `setup`?)".into(),
+            message:
+                "the PDF does not carry exactly the bundle files (does the template call `setup`?)"
+                    .into(),
         });
     }
     if !keywords.is_some_and(|k| k.contains(&keyword)) {
         return Err(ExportError::Template {
             name: kind.template().into(),
-            message: "the PDF lacks the export parameters keyword (does the template call `setup`?)".into(),
+            message:
+                "the PDF lacks the export parameters keyword (does the template call `setup`?)"
+                    .into(),
         });
     }
     Ok(pdf)
@@ -263,7 +280,9 @@ fn prepare_attachments(
             })
         };
         if !valid_attachment_path(&a.path) {
-            return bad("name must be one or two segments of [A-Za-z0-9._-], not starting with '.'");
+            return bad(
+                "name must be one or two segments of [A-Za-z0-9._-], not starting with '.'",
+            );
         }
         if !seen.insert(a.path.clone()) {
             return bad("appears twice");
@@ -274,7 +293,9 @@ fn prepare_attachments(
         if a.mime.is_empty()
             || !a.mime.is_ascii()
             || a.mime.chars().filter(|c| *c == '/').count() != 1
-            || a.mime.chars().any(|c| c.is_ascii_whitespace() || c.is_ascii_control())
+            || a.mime
+                .chars()
+                .any(|c| c.is_ascii_whitespace() || c.is_ascii_control())
         {
             return bad("MIME type must look like type/subtype");
         }
@@ -372,7 +393,11 @@ fn signed_at_text(s: &str) -> String {
             .find(['Z', 'z', '+', '-'])
             .map(|i| &rest[i..])
             .filter(|t| !t.is_empty())?;
-        let tz = if tz.eq_ignore_ascii_case("z") { "+00:00" } else { tz };
+        let tz = if tz.eq_ignore_ascii_case("z") {
+            "+00:00"
+        } else {
+            tz
+        };
         let pad = |n: u32, limit: u32| {
             if n <= limit {
                 format!("{n:02}")
@@ -413,7 +438,11 @@ fn describe(world: &ExportWorld, errors: &[SourceDiagnostic]) -> String {
                     Some(format!("{}:{line}: ", id.get().vpath().get_without_slash()))
                 })
                 .unwrap_or_default();
-            let hints: String = d.hints.iter().map(|h| format!(" (hint: {})", h.v)).collect();
+            let hints: String = d
+                .hints
+                .iter()
+                .map(|h| format!(" (hint: {})", h.v))
+                .collect();
             format!("{place}{}{hints}", d.message)
         })
         .collect::<Vec<_>>()

@@ -49,7 +49,9 @@ pub(crate) fn load(dir: Option<&Path>) -> Result<TemplateSet, ExportError> {
                     name: path.display().to_string(),
                     message,
                 };
-                let len = std::fs::metadata(&path).map_err(|e| err(e.to_string()))?.len();
+                let len = std::fs::metadata(&path)
+                    .map_err(|e| err(e.to_string()))?
+                    .len();
                 if len > MAX_TEMPLATE_BYTES {
                     return Err(err(format!("larger than {MAX_TEMPLATE_BYTES} bytes")));
                 }

@@ -53,10 +53,7 @@ impl ExportWorld {
             book: LazyHash::new(book),
             fonts,
             main: file_id(main)?,
-            files: files
-                .into_iter()
-                .map(|(k, v)| (k, Bytes::new(v)))
-                .collect(),
+            files: files.into_iter().map(|(k, v)| (k, Bytes::new(v))).collect(),
             today,
         })
     }

@@ -16,11 +16,25 @@ fn page_one_png_for_the_docs() {
     let prefix = dir.path().join("p");
     common::run(
         "pdftoppm",
-        &["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", path.to_str().unwrap(), prefix.to_str().unwrap()],
+        &[
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            path.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
     );
     let png = std::fs::read(dir.path().join("p.png")).unwrap();
     // 8.27 × 11.69 in at 80 dpi.
-    let (w, h) = (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()));
+    let (w, h) = (
+        u32::from_be_bytes(png[16..20].try_into().unwrap()),
+        u32::from_be_bytes(png[20..24].try_into().unwrap()),
+    );
     assert_eq!((w, h), (662, 936));
     std::fs::write(out.join("minutes-2026-03-page1.png"), png).unwrap();
 }

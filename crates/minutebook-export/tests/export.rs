@@ -35,7 +35,10 @@ fn march_minutes_show_the_vietnamese_text_exactly() {
     let (_, _, pdf) = signed_minutes();
     let path = write(dir.path(), "minutes.pdf", &pdf);
     let text = pdf_text(&path);
-    assert!(unicode_normalization::is_nfc(&text), "pdftotext output is NFC");
+    assert!(
+        unicode_normalization::is_nfc(&text),
+        "pdftotext output is NFC"
+    );
     for needle in [
         "ĐẢNG BỘ PHƯỜNG THANH BÌNH",
         "CHI BỘ TỔ DÂN PHỐ SỐ 7",
@@ -91,13 +94,15 @@ fn pdfinfo_qpdf_and_xmp() {
     let info = run("pdfinfo", &[path.to_str().unwrap()]);
     assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
     assert!(info.contains("Pages:           6"), "{info}");
-    assert!(info.contains("Title:           Biên bản Sinh hoạt chi bộ"), "{info}");
+    assert!(
+        info.contains("Title:           Biên bản Sinh hoạt chi bộ"),
+        "{info}"
+    );
     run("qpdf", &["--check", path.to_str().unwrap()]);
     let meta = run("pdfinfo", &["-meta", path.to_str().unwrap()]);
     let squashed: String = meta.split_whitespace().collect();
     assert!(
-        squashed.contains("<pdfaid:part>3</pdfaid:part>")
-            || squashed.contains("pdfaid:part=\"3\""),
+        squashed.contains("<pdfaid:part>3</pdfaid:part>") || squashed.contains("pdfaid:part=\"3\""),
         "{meta}"
     );
     assert!(
@@ -115,7 +120,11 @@ fn bundle_comes_back_with_pdfdetach_and_extract_attachments() {
     let list = run("pdfdetach", &["-list", path.to_str().unwrap()]);
     assert!(list.starts_with("7 embedded files"), "{list}");
     for a in &atts {
-        assert!(list.contains(&format!(": {}\n", a.path)), "{} in {list}", a.path);
+        assert!(
+            list.contains(&format!(": {}\n", a.path)),
+            "{} in {list}",
+            a.path
+        );
     }
     // The documented shell loop (docs/pdf-export.md) restores the bundle folder.
     let doc = std::fs::read_to_string(
@@ -130,7 +139,13 @@ fn bundle_comes_back_with_pdfdetach_and_extract_attachments() {
     let out = dir.path().join("bundle");
     run(
         "bash",
-        &["-euc", script, "extract", path.to_str().unwrap(), out.to_str().unwrap()],
+        &[
+            "-euc",
+            script,
+            "extract",
+            path.to_str().unwrap(),
+            out.to_str().unwrap(),
+        ],
     );
     for a in &atts {
         let got = std::fs::read(out.join(&a.path)).unwrap();
@@ -214,7 +229,10 @@ fn alter_attachment(pdf: &[u8], name: &str) -> Vec<u8> {
         if let Ok(d) = obj.as_dict()
             && d.get(b"UF").and_then(|o| o.as_str()).ok().map(|s| {
                 if let Some(rest) = s.strip_prefix(&[0xFE, 0xFF]) {
-                    let u: Vec<u16> = rest.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+                    let u: Vec<u16> = rest
+                        .chunks(2)
+                        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                        .collect();
                     String::from_utf16_lossy(&u)
                 } else {
                     String::from_utf8_lossy(s).into_owned()
@@ -255,7 +273,16 @@ fn drafts_are_marked_on_every_page_and_signed_exports_are_not() {
         let n = p.to_string();
         let t = run(
             "pdftotext",
-            &["-enc", "UTF-8", "-f", &n, "-l", &n, path.to_str().unwrap(), "-"],
+            &[
+                "-enc",
+                "UTF-8",
+                "-f",
+                &n,
+                "-l",
+                &n,
+                path.to_str().unwrap(),
+                "-",
+            ],
         );
         assert!(t.contains("DỰ THẢO"), "page {p} lacks the draft mark");
     }
@@ -347,7 +374,10 @@ fn templates_can_be_overridden_from_a_folder() {
     // A template cannot read outside the world.
     std::fs::write(tdir.join("minutes.typ"), "#read(\"/etc/passwd\")").unwrap();
     let err = render_minutes(&record, &[], vec![], &opts).unwrap_err();
-    assert!(matches!(err, ExportError::Typeset(ref m) if m.contains("not found")), "{err}");
+    assert!(
+        matches!(err, ExportError::Typeset(ref m) if m.contains("not found")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -406,7 +436,12 @@ fn hostile_corpus_renders_literally_or_is_refused_with_field_and_character() {
                 field, character, ..
             }) => {
                 refused += 1;
-                assert_eq!(field, "meeting.agenda[2].speeches[0].gist", "line {}", n + 1);
+                assert_eq!(
+                    field,
+                    "meeting.agenda[2].speeches[0].gist",
+                    "line {}",
+                    n + 1
+                );
                 assert!(line.contains(character), "line {}", n + 1);
                 let msg = ExportError::UnsupportedCharacter {
                     field: field.clone(),
@@ -414,7 +449,10 @@ fn hostile_corpus_renders_literally_or_is_refused_with_field_and_character() {
                     reason: "",
                 }
                 .to_string();
-                assert!(msg.contains(&format!("U+{:04X}", character as u32)), "{msg}");
+                assert!(
+                    msg.contains(&format!("U+{:04X}", character as u32)),
+                    "{msg}"
+                );
                 assert!(msg.contains("meeting.agenda[2].speeches[0].gist"), "{msg}");
             }
             Err(ExportError::WordTooLong { field, .. }) => {
@@ -451,8 +489,14 @@ fn markup_in_fields_is_inert() {
     rec["meeting"]["subject"] = payloads[0].into();
     rec["meeting"]["place"] = payloads[1].into();
     for (i, p) in payloads.iter().enumerate() {
-        rec["meeting"]["agenda"][2]["speeches"][i % 3]["gist"] =
-            format!("{} {}", rec["meeting"]["agenda"][2]["speeches"][i % 3]["gist"].as_str().unwrap_or(""), p).into();
+        rec["meeting"]["agenda"][2]["speeches"][i % 3]["gist"] = format!(
+            "{} {}",
+            rec["meeting"]["agenda"][2]["speeches"][i % 3]["gist"]
+                .as_str()
+                .unwrap_or(""),
+            p
+        )
+        .into();
     }
     rec["meeting"]["guests"][0]["name"] = payloads[2].into();
     rec["meeting"]["action_items"][0]["task"] = payloads[5].into();
@@ -465,24 +509,43 @@ fn markup_in_fields_is_inert() {
     }
     assert!(!text.contains("root:"), "nothing read from /etc/passwd");
     let info = run("pdfinfo", &[path.to_str().unwrap()]);
-    assert!(info.contains("(A4)"), "set page in a field did nothing: {info}");
+    assert!(
+        info.contains("(A4)"),
+        "set page in a field did nothing: {info}"
+    );
 }
 
 #[test]
 fn refusals_name_the_field() {
     let mut rec: serde_json::Value = serde_json::from_slice(&common::march_record()).unwrap();
     rec["roster"][3]["full_name"] = "Phạm Thu Hà 漢".into();
-    let err = render_minutes(&serde_json::to_vec(&rec).unwrap(), &[], vec![], &ExportOptions::default())
-        .unwrap_err();
+    let err = render_minutes(
+        &serde_json::to_vec(&rec).unwrap(),
+        &[],
+        vec![],
+        &ExportOptions::default(),
+    )
+    .unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains("roster[3].full_name") && msg.contains("U+6F22"), "{msg}");
+    assert!(
+        msg.contains("roster[3].full_name") && msg.contains("U+6F22"),
+        "{msg}"
+    );
 
     let mut rec: serde_json::Value = serde_json::from_slice(&common::march_record()).unwrap();
     rec["meeting"]["place"] = "abc\u{202E}gnp.exe".into();
-    let msg = render_minutes(&serde_json::to_vec(&rec).unwrap(), &[], vec![], &ExportOptions::default())
-        .unwrap_err()
-        .to_string();
-    assert!(msg.contains("meeting.place") && msg.contains("U+202E"), "{msg}");
+    let msg = render_minutes(
+        &serde_json::to_vec(&rec).unwrap(),
+        &[],
+        vec![],
+        &ExportOptions::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        msg.contains("meeting.place") && msg.contains("U+202E"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -491,8 +554,13 @@ fn long_words_wrap() {
     let mut rec: serde_json::Value = serde_json::from_slice(&common::march_record()).unwrap();
     let word = "B".repeat(minutebook_export::glyphs::MAX_WORD_CHARS);
     rec["meeting"]["agenda"][0]["presentation"] = format!("{word} {word} {word}").into();
-    let pdf = render_minutes(&serde_json::to_vec(&rec).unwrap(), &[], vec![], &ExportOptions::default())
-        .unwrap();
+    let pdf = render_minutes(
+        &serde_json::to_vec(&rec).unwrap(),
+        &[],
+        vec![],
+        &ExportOptions::default(),
+    )
+    .unwrap();
     let text = pdf_text(&write(dir.path(), "w.pdf", &pdf));
     let nows: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     assert!(nows.contains(&word.repeat(3)));
@@ -521,4 +589,3 @@ fn attestations_must_match_the_record_and_the_attachments() {
         Err(ExportError::Attachment { .. })
     ));
 }
-

@@ -52,15 +52,30 @@ pub fn signed(record: &[u8]) -> (Vec<AttestationInfo>, Vec<Attachment>) {
     let rec = minutebook_sign::Record::from_bytes(record.to_vec()).expect("sign record");
     let mut bundle = Bundle::new(record.to_vec());
     let signers = [
-        ([7u8; 32], "m01", "Nguyễn Văn Hùng", Role::Chair, datetime!(2026-03-05 21:30:00 +07:00)),
-        ([9u8; 32], "m04", "Phạm Thu Hà", Role::MinuteTaker, datetime!(2026-03-05 21:32:10 +07:00)),
+        (
+            [7u8; 32],
+            "m01",
+            "Nguyễn Văn Hùng",
+            Role::Chair,
+            datetime!(2026-03-05 21:30:00 +07:00),
+        ),
+        (
+            [9u8; 32],
+            "m04",
+            "Phạm Thu Hà",
+            Role::MinuteTaker,
+            datetime!(2026-03-05 21:32:10 +07:00),
+        ),
     ];
     for (seed, id, name, role, at) in signers {
         let key = SigningKey::from_bytes(&seed);
         let s = sign_record(
             &rec,
             &key,
-            Signer { member_id: id.into(), full_name: name.into() },
+            Signer {
+                member_id: id.into(),
+                full_name: name.into(),
+            },
             role,
             at,
         )
@@ -82,7 +97,10 @@ pub fn signed(record: &[u8]) -> (Vec<AttestationInfo>, Vec<Attachment>) {
 
 /// Runs a tool, returns stdout; panics with stderr on failure.
 pub fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| panic!("{cmd}: {e}"));
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"));
     assert!(
         out.status.success(),
         "{cmd} {args:?} failed: {}{}",
