@@ -156,7 +156,7 @@ fn huge_declared_sizes_are_refused() {
 
 #[test]
 fn a_one_gib_zip_bomb_is_refused_in_bounded_memory() {
-    // 1 GiB of spaces compresses to about 1 MiB.
+    // 1 GiB of spaces compresses to about 10 MiB at deflate level 1 (a ratio of 100).
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let o = SimpleFileOptions::default()
         .compression_level(Some(1))
@@ -168,7 +168,7 @@ fn a_one_gib_zip_bomb_is_refused_in_bounded_memory() {
     }
     let bomb = w.finish().expect("finish").into_inner();
     drop(block);
-    assert!(bomb.len() < 8 << 20, "bomb is {} bytes", bomb.len());
+    assert!(bomb.len() < 16 << 20, "bomb is {} bytes", bomb.len());
     let before = peak_rss_kib();
     let why = refused("bomb.zip", &bomb);
     let after = peak_rss_kib();
