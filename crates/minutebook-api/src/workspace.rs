@@ -160,21 +160,7 @@ fn require_cell(book: &Book) -> Result<Cell, ApiError> {
 /// Live figures of `meeting`: never fails on inconsistent counts, it reports them.
 fn live_figures(cell: &Cell, roster: &[Member], meeting: &Meeting) -> LiveFigures {
     let c = meeting.attendance_counts(roster);
-    let attendance = AttendanceFigures {
-        roster_total: c.roster_total,
-        official: c.official,
-        probationary: c.probationary,
-        exempted: c.exempted,
-        attached_temporarily: c.attached_temporarily,
-        must_attend: c.must_attend,
-        present: c.present,
-        present_official: c.present_official,
-        present_probationary: c.present_probationary,
-        absent_excused: c.absent_excused,
-        absent_unexcused: c.absent_unexcused,
-        rate_basis_points: c.rate.basis_points(),
-        rate_text: c.rate.percent_vn(),
-    };
+    let attendance = minutebook_record::record::attendance_figures(&c);
     let problem = {
         let mut without_votes = meeting.clone();
         without_votes.votes.clear();

@@ -205,6 +205,25 @@ fn vote_result(subject: &str, kind: &str, t: &VoteTally, roster: &[Member]) -> V
     }
 }
 
+/// The attendance figures as the record states them (exact basis points and the Vietnamese text).
+pub fn attendance_figures(c: &minutebook_core::AttendanceCounts) -> AttendanceFigures {
+    AttendanceFigures {
+        roster_total: c.roster_total,
+        official: c.official,
+        probationary: c.probationary,
+        exempted: c.exempted,
+        attached_temporarily: c.attached_temporarily,
+        must_attend: c.must_attend,
+        present: c.present,
+        present_official: c.present_official,
+        present_probationary: c.present_probationary,
+        absent_excused: c.absent_excused,
+        absent_unexcused: c.absent_unexcused,
+        rate_basis_points: c.rate.basis_points(),
+        rate_text: c.rate.percent_vn(),
+    }
+}
+
 /// Computes the figures of `meeting`.
 ///
 /// # Errors
@@ -216,21 +235,7 @@ pub fn figures(cell: &Cell, roster: &[Member], meeting: &Meeting) -> Result<Figu
         .tallies(roster, cell.settings.default_reading)
         .map_err(|(index, error)| MeetingError::Vote { index, error })?;
     Ok(Figures {
-        attendance: AttendanceFigures {
-            roster_total: c.roster_total,
-            official: c.official,
-            probationary: c.probationary,
-            exempted: c.exempted,
-            attached_temporarily: c.attached_temporarily,
-            must_attend: c.must_attend,
-            present: c.present,
-            present_official: c.present_official,
-            present_probationary: c.present_probationary,
-            absent_excused: c.absent_excused,
-            absent_unexcused: c.absent_unexcused,
-            rate_basis_points: c.rate.basis_points(),
-            rate_text: c.rate.percent_vn(),
-        },
+        attendance: attendance_figures(&c),
         votes: meeting
             .votes
             .iter()
