@@ -236,16 +236,25 @@ test('hostile text is shown literally and nothing runs', async (t) => {
   for (const line of lines) {
     const nfc = line.normalize('NFC');
     for (const id of ['agenda-title-0', 'conclusion-0', 'ws-subject']) {
-      if (line.length <= 120) await $id(b, id).setValue(line);
+      // WebKitWebDriver's send-keys drops characters outside the BMP (measured: the emoji line
+      // arrives in the input as "Đồng chí \u200d báo cáo  ✅"), so such lines, and very long
+      // ones, are entered as an input method commits text: value set, one input event.
+      if (line.length <= 120 && !/[\u{10000}-\u{10FFFF}]/u.test(line)) await $id(b, id).setValue(line);
       else await setByScript(b, id, line);
     }
+    // Compared in NFC: a line typed in decomposed form (NFD) is shown as typed until the
+    // autosave round trip returns it composed; both render the same glyphs.
     await b.waitUntil(
       async () =>
         (await b.execute(
           () => document.querySelector('[data-testid="minutes-0"] h3')?.textContent ?? '',
-        )) === `1. ${nfc}`,
+        )).normalize('NFC') === `1. ${nfc}`,
       { timeout: 5_000, timeoutMsg: `agenda title not shown literally: ${JSON.stringify(line.slice(0, 60))}` },
-    );
+    ).catch(async (e) => {
+      const shown = await b.execute(() => document.querySelector('[data-testid="minutes-0"] h3')?.textContent ?? '');
+      const value = await $id(b, 'agenda-title-0').getValue();
+      throw new Error(`${e.message}; heading ${JSON.stringify(shown)}, input ${JSON.stringify(value)}`);
+    });
     await saved(b);
     // Round trip through Rust (NFC) and back.
     const stored = await b.execute(

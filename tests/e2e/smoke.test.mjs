@@ -1,4 +1,4 @@
-// Smoke test: the real app opens, shows its navigation in Vietnamese, switches to English and
+// Smoke test: the real app opens on first-run setup, shows its navigation in Vietnamese, switches to English and
 // back (and remembers the choice across a reload), reads its data folder over IPC.
 // Run: xvfb-run -a node --test --test-concurrency=1   (scripts/test-desktop does this)
 import assert from 'node:assert/strict';
@@ -35,9 +35,11 @@ test('app opens in Vietnamese, switches to English and back', async (t) => {
   assert.match(await browser.getTitle(), / — Minutebook$/);
   assert.deepEqual(await navTexts(browser), NAV.vi);
   assert.equal(await browser.execute(() => document.documentElement.lang), 'vi');
-  assert.equal(await byTestId(browser, 'page-title').getText(), 'Cuộc họp');
-  assert.equal(await byTestId(browser, 'nav-meetings').getAttribute('aria-current'), 'page');
-  await app.screenshot('01-meetings-vi');
+  // A fresh data folder has no cell yet: the app opens on the first-run setup screen.
+  await waitForText(browser, 'page-title', 'Thiết lập chi bộ');
+  assert.equal(await byTestId(browser, 'setup-cellName').isDisplayed(), true);
+  assert.equal(await byTestId(browser, 'nav-meetings').getAttribute('aria-current'), null);
+  await app.screenshot('01-first-run-vi');
 
   // Settings: the data folder comes from Rust (app_info) and honours MINUTEBOOK_DATA_DIR.
   await byTestId(browser, 'nav-settings').click();
@@ -88,16 +90,24 @@ test('fits a 1366x768 laptop screen without horizontal scrolling', async (t) => 
     timeout: 5_000,
     timeoutMsg: 'window did not resize to 1366 px',
   });
-  for (const id of ['nav-meetings', 'nav-settings']) {
+  const overflow = () =>
+    browser.execute(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // First run: the setup screen fits, then the cell is created so that every screen can open.
+  await byTestId(browser, 'setup-cellName').waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await overflow(), 0, 'setup: page scrolls horizontally');
+  await byTestId(browser, 'setup-cellName').setValue('Chi bộ Tổ dân phố số 7');
+  await byTestId(browser, 'setup-committeeAbove').setValue('Đảng bộ phường Thanh Bình');
+  await byTestId(browser, 'setup-datePlace').setValue('Hà Nội');
+  await byTestId(browser, 'setup-submit').click();
+  await byTestId(browser, 'import-roster').waitForDisplayed({ timeout: 10_000 });
+  for (const id of ['nav-meetings', 'nav-roster', 'nav-verify', 'nav-settings']) {
     await byTestId(browser, id).click();
     await browser.waitUntil(async () => (await byTestId(browser, id).getAttribute('aria-current')) === 'page', {
       timeout: 5_000,
       timeoutMsg: `${id} never became the current page`,
     });
-    const overflow = await browser.execute(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    assert.equal(overflow, 0, `${id}: page scrolls horizontally by ${overflow} px`);
+    const px = await overflow();
+    assert.equal(px, 0, `${id}: page scrolls horizontally by ${px} px`);
   }
   await app.screenshot('06-settings-1366x768-vi');
 
