@@ -17,7 +17,7 @@ use minutebook_api::views::{
 };
 use minutebook_api::workspace::{LiveFigures, MeetingWorkspace, NewMeetingInput};
 use minutebook_api::{ApiError, Book, write_file_atomically};
-use minutebook_record::doc::MeetingDoc;
+use minutebook_record::doc::{MeetingDoc, MemberDoc};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
@@ -33,6 +33,19 @@ pub struct StartedAt(pub Instant);
 /// use at `<data folder>/minutebook.db` (or the book the user opened instead).
 #[derive(Default)]
 pub struct BookState(pub Mutex<Option<Book>>);
+
+/// Files the export commands wrote in this session: the only files [`open_exported`] opens,
+/// so the webview can ask to open what Rust wrote but never name any other path.
+#[derive(Default)]
+pub struct Exported(pub Mutex<Vec<PathBuf>>);
+
+impl Exported {
+    fn remember(&self, path: &std::path::Path) {
+        if let Ok(mut list) = self.0.lock() {
+            list.push(path.to_path_buf());
+        }
+    }
+}
 
 /// Longest text argument accepted (characters).
 pub const MAX_TEXT: usize = 100_000;
@@ -197,6 +210,24 @@ pub fn create_key<R: Runtime>(
     with_book(&app, &book, |b| b.key_new(&member, passphrase.as_bytes()))
 }
 
+/// Adds a member (empty `id`) or replaces a member's record, from the roster screen.
+#[tauri::command]
+pub fn save_member<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    member: MemberDoc,
+) -> Result<MemberView, CommandError> {
+    // One bound on the whole record (every field is a short text or a date): a member
+    // serialised is a few hundred bytes; anything near MAX_TEXT is not a roster entry.
+    let size = serde_json::to_string(&member).map_or(usize::MAX, |s| s.len());
+    if size > MAX_TEXT {
+        return Err(invalid(format!(
+            "member: {size} bytes, more than {MAX_TEXT}"
+        )));
+    }
+    with_book(&app, &book, |b| b.save_member(&member))
+}
+
 /// Meetings, newest first.
 #[tauri::command]
 pub fn list_meetings<R: Runtime>(
@@ -325,6 +356,7 @@ fn path_text(p: &std::path::Path) -> String {
 pub async fn export_dialog<R: Runtime>(
     app: AppHandle<R>,
     book: State<'_, BookState>,
+    exported: State<'_, Exported>,
     id: i64,
     what: String,
 ) -> Result<Option<String>, CommandError> {
@@ -349,7 +381,28 @@ pub async fn export_dialog<R: Runtime>(
         };
         write_file_atomically(&path, &bytes)
     })?;
+    exported.remember(&path);
     Ok(Some(path_text(&path)))
+}
+
+/// Opens a file exported in this session (`path` exactly as an export command returned it) in
+/// the system's viewer — the PDF reader for minutes, the file manager's handler for a zip.
+/// Any other path is refused.
+#[tauri::command]
+pub fn open_exported(exported: State<'_, Exported>, path: String) -> Result<(), CommandError> {
+    check_short("path", &path)?;
+    let known = exported
+        .0
+        .lock()
+        .map_err(|_| ApiError::new(ErrorCode::Storage, "the export list lock is poisoned"))?
+        .iter()
+        .find(|p| path_text(p) == path)
+        .cloned();
+    let Some(file) = known else {
+        return Err(invalid("path: not a file exported in this session"));
+    };
+    dialogs::open_in_system_viewer(&file)
+        .map_err(|e| ApiError::io(format!("{}: {e}", file.display())))
 }
 
 /// Writes a signing request (a folder) for a remote signer, where a save dialog says.

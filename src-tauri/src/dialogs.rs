@@ -99,3 +99,25 @@ pub fn pick_folder<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
         .blocking_pick_folder()
         .and_then(|p| p.into_path().ok())
 }
+
+/// With feature `e2e` only: when set, [`open_in_system_viewer`] appends the path to this file
+/// (one per line) instead of starting a viewer, so a test can see what would have opened.
+pub const E2E_OPENED_LOG_ENV: &str = "MINUTEBOOK_E2E_OPENED_LOG";
+
+/// Opens `path` with the system's default application (xdg-open / `open` / the Windows shell,
+/// through the `open` crate), without waiting for it.
+///
+/// # Errors
+/// When no viewer could be started.
+pub fn open_in_system_viewer(path: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(feature = "e2e")]
+    if let Some(log) = std::env::var_os(E2E_OPENED_LOG_ENV) {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)?;
+        return writeln!(f, "{}", path.display());
+    }
+    open::that_detached(path)
+}

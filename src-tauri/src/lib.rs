@@ -31,6 +31,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::StartedAt(Instant::now()))
         .manage(commands::BookState::default())
+        .manage(commands::Exported::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::app_ready,
@@ -41,6 +42,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::list_members,
             commands::list_keys,
             commands::create_key,
+            commands::save_member,
             commands::list_meetings,
             commands::create_meeting,
             commands::open_meeting,
@@ -52,6 +54,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::sign_record,
             commands::set_default_reading,
             commands::export_dialog,
+            commands::open_exported,
             commands::export_signing_request_dialog,
             commands::import_attestations_dialog,
             commands::verify_dialog,

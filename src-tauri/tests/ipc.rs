@@ -128,6 +128,32 @@ fn commands_over_ipc() {
     .unwrap_err();
     assert_eq!(err["code"], "invalid-input");
 
+    // Roster editing: a member is added and comes back with an id; a huge or malformed
+    // record is refused before it reaches the store.
+    let member = json!({"id": "", "full_name": "Nguyễn Thị Thu Trang", "birth_date": null,
+        "gender": null, "category": "probationary", "exempted": false, "exempted_since": null,
+        "party_card_number": null, "admitted_on": null, "official_on": null,
+        "transfer_in": null, "transfer_out": null, "suspended": false, "posts": []});
+    let saved = invoke(&window, "save_member", json!({ "member": member })).expect("save_member");
+    assert_eq!(saved["full_name"], "Nguyễn Thị Thu Trang");
+    assert_ne!(saved["id"], "");
+    let mut huge = member.clone();
+    huge["full_name"] = Value::String("x".repeat(200_000));
+    let err = invoke(&window, "save_member", json!({ "member": huge })).unwrap_err();
+    assert_eq!(err["code"], "invalid-input");
+    let mut bad = member.clone();
+    bad["category"] = Value::String("<script>".into());
+    let err = invoke(&window, "save_member", json!({ "member": bad })).unwrap_err();
+    assert_eq!(err["code"], "invalid-input");
+    assert!(invoke(&window, "save_member", json!({ "member": {"id": 1} })).is_err());
+
+    // open_exported opens only files an export wrote in this session, never a path the
+    // webview names.
+    for path in ["/etc/passwd", "../minutebook.db", ""] {
+        let err = invoke(&window, "open_exported", json!({ "path": path })).unwrap_err();
+        assert_eq!(err["code"], "invalid-input", "{path}");
+    }
+
     // The webview may not open native dialogs itself: the capability grants no dialog:*.
     let denied = invoke(
         &window,

@@ -79,8 +79,13 @@ async function rowIndex(b, name) {
 test('the March 2026 meeting, from roster to a verified signed PDF', async (t) => {
   const out = mkdtempSync(join(tmpdir(), 'minutebook-e2e-out-'));
   const pdf = join(out, 'bien-ban-2026-03.pdf');
+  const opened = join(out, 'opened.log');
   const app = await startApp({
-    env: { MINUTEBOOK_E2E_OPEN_PATH: `${roster};${pdf}`, MINUTEBOOK_E2E_SAVE_PATH: pdf },
+    env: {
+      MINUTEBOOK_E2E_OPEN_PATH: `${roster};${pdf}`,
+      MINUTEBOOK_E2E_SAVE_PATH: pdf,
+      MINUTEBOOK_E2E_OPENED_LOG: opened,
+    },
   });
   t.after(async () => {
     await app.stop();
@@ -192,6 +197,10 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   await waitText(b, 'sign-message', (x) => x.includes(pdf), 'confirmed the PDF');
   assert.ok(existsSync(pdf));
   assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
+  // "Open the saved file" hands exactly that file to the system viewer (logged in e2e builds).
+  await $id(b, 'open-export').click();
+  await waitText(b, 'sign-message', (x) => x.startsWith('Đã mở'), 'confirmed opening the PDF');
+  assert.equal(readFileSync(opened, 'utf8'), `${pdf}\n`);
 
   // The meetings list shows it signed.
   await $id(b, 'nav-meetings').click();
@@ -217,6 +226,59 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   await app.screenshot('19-signed-en');
   await $id(b, 'nav-settings').click();
   await $id(b, 'locale-vi').click();
+});
+
+test('the roster: add a member, correct a record, transfer a member out', async (t) => {
+  const app = await startApp({ env: { MINUTEBOOK_E2E_OPEN_PATH: roster } });
+  t.after(() => app.stop());
+  const b = app.browser;
+  await b.setWindowSize(1366, 768);
+  await createCellAndRoster(b, app, false);
+  await $id(b, 'nav-roster').click();
+  await $id(b, 'roster-table').waitForDisplayed({ timeout: 10_000 });
+  const rows = async () => (await b.$$('[data-testid^="member-name-"]')).length;
+  assert.equal(await rows(), 13);
+
+  // An empty name is refused before anything is sent; Escape closes the form.
+  await $id(b, 'member-add').click();
+  await $id(b, 'member-save').click();
+  await waitText(b, 'member-problems', (x) => x.includes('Cần nhập họ và tên'), 'asked for the name');
+  await b.keys('Escape');
+  await $id(b, 'member-form').waitForExist({ reverse: true, timeout: 5_000 });
+
+  // A probationary member transferred in from another cell (the case's admission goes on).
+  await $id(b, 'member-add').click();
+  await $id(b, 'member-fullName').setValue('Nguyễn Thị Thu Trang');
+  await $id(b, 'member-category').selectByAttribute('value', 'probationary');
+  await setByScript(b, 'member-transfer-in-date', '2026-02-10');
+  await $id(b, 'member-transfer-in-body').setValue('Chi bộ Tổ dân phố số 3');
+  await app.screenshot('21-roster-add-vi');
+  await $id(b, 'member-save').click();
+  await waitText(b, 'roster-message', (x) => x.includes('Nguyễn Thị Thu Trang'), 'confirmed the new member');
+  assert.equal(await rows(), 14);
+
+  // A wrong record is refused by the Rust side, naming the field; nothing changes.
+  const vinhRow = await b.$('//tr[td[normalize-space()="Ngô Quang Vinh"]]');
+  const vinhId = (await vinhRow.getAttribute('data-testid')).replace('member-', '');
+  await $id(b, `member-edit-${vinhId}`).click();
+  await setByScript(b, 'member-transfer-out-date', '2026-03-01');
+  await $id(b, 'member-transfer-out-body').setValue('Chi bộ Tổ dân phố số 9');
+  await setByScript(b, 'member-transfer-in-date', '2026-04-01');
+  await $id(b, 'member-transfer-in-body').setValue('Chi bộ Tổ dân phố số 2');
+  await $id(b, 'member-save').click();
+  await waitText(b, 'member-error', (x) => x.includes('transfer_out.date'), 'refused the transfer order');
+  // Corrected: only the transfer out, from 1 March 2026.
+  await setByScript(b, 'member-transfer-in-date', '');
+  await setByScript(b, 'member-transfer-in-body', '');
+  await $id(b, 'member-save').click();
+  await waitText(b, `member-left-${vinhId}`, (x) => x.includes('01/03/2026'), 'tagged Vinh as transferred out');
+  await app.screenshot('22-roster-edited-vi');
+
+  // A meeting on 5 March lists Trang and not Vinh.
+  await $id(b, 'nav-meetings').click();
+  await newMeeting(b, 'Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026');
+  assert.ok((await rowIndex(b, 'Nguyễn Thị Thu Trang')) >= 0, 'Trang is on the March roster');
+  assert.equal(await rowIndex(b, 'Ngô Quang Vinh'), -1, 'Vinh has left before March');
 });
 
 test('hostile text is shown literally and nothing runs', async (t) => {

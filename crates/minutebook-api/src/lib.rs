@@ -15,6 +15,7 @@ pub mod error;
 pub mod files;
 pub mod i18n;
 mod pdf;
+pub mod roster;
 pub mod search;
 pub mod verify;
 pub mod views;

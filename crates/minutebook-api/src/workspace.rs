@@ -231,7 +231,7 @@ impl Book {
             .map(|m| {
                 Attendance::new(
                     m.id,
-                    if m.exempted {
+                    if m.is_exempted_on(date) {
                         Presence::Exempted
                     } else {
                         Presence::Present

@@ -16,6 +16,7 @@ import type { LiveFigures } from './generated/LiveFigures';
 import type { MeetingDoc } from './generated/MeetingDoc';
 import type { MeetingListItem } from './generated/MeetingListItem';
 import type { MeetingWorkspace } from './generated/MeetingWorkspace';
+import type { MemberDoc } from './generated/MemberDoc';
 import type { MemberView } from './generated/MemberView';
 import type { NewMeetingInput } from './generated/NewMeetingInput';
 import type { RecordInfo } from './generated/RecordInfo';
@@ -143,6 +144,8 @@ export const importRosterDialog = (): Promise<RosterImportSummary | null> =>
   call('import_roster_dialog');
 export const listMembers = (): Promise<MemberView[]> => call('list_members');
 export const listKeys = (): Promise<KeyView[]> => call('list_keys');
+/** Adds a member (empty `id`) or replaces a member's record. */
+export const saveMember = (member: MemberDoc): Promise<MemberView> => call('save_member', { member });
 export const createKey = (member: string, passphrase: string): Promise<KeyView> =>
   call('create_key', { member, passphrase });
 export const listMeetings = (): Promise<MeetingListItem[]> => call('list_meetings');
@@ -166,6 +169,8 @@ export const setDefaultReading = (code: string): Promise<void> =>
   call('set_default_reading', { code });
 export const exportDialog = (id: number, what: ExportKind): Promise<string | null> =>
   call('export_dialog', { id, what });
+/** Opens, in the system's viewer, a file an export command returned in this session. */
+export const openExported = (path: string): Promise<void> => call('open_exported', { path });
 export const exportSigningRequestDialog = (id: number): Promise<string | null> =>
   call('export_signing_request_dialog', { id });
 export const importAttestationsDialog = (id: number): Promise<SignedView[] | null> =>

@@ -1,9 +1,8 @@
 /**
  * Client-side checks for the first-run "create the cell" form.
  *
- * AWAITING THE API: these checks only give early feedback. The authoritative validation and the
- * actual creation belong to `minutebook-api` (create-cell use case), which is not wired into the
- * shell yet; until then nothing is saved.
+ * These checks only give early feedback; the authoritative validation and the creation are in
+ * `minutebook-api` (`Book::create_cell`), which stores the cell NFC.
  */
 
 /** The form's fields, as typed. */
