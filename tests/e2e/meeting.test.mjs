@@ -8,6 +8,7 @@
 // MINUTEBOOK_E2E_SAVE_PATH stand in for the user's choice (src-tauri/src/dialogs.rs): a
 // `;`-separated list, from which each dialog takes the first path with an extension it asks for.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,28 @@ async function newMeeting(b, subject) {
   await $id(b, 'new-place').setValue('Nhà văn hóa tổ dân phố số 7');
   await $id(b, 'new-submit').click();
   await $id(b, 'workspace').waitForDisplayed({ timeout: 10_000 });
+}
+
+/** Drags with the real X pointer (xdotool) from the centre of `from` to the centre of `to`. */
+async function xDrag(b, from, to) {
+  const centre = (sel) =>
+    b.execute((q) => {
+      const r = document.querySelector(q).getBoundingClientRect();
+      return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+    }, sel);
+  const [[x1, y1], [x2, y2]] = [await centre(from), await centre(to)];
+  const win = execFileSync('xdotool', ['search', '--onlyvisible', '--name', 'Minutebook']).toString().trim().split('\n')[0];
+  const geo = execFileSync('xdotool', ['getwindowgeometry', '--shell', win]).toString();
+  const X = Number(/X=(\d+)/.exec(geo)[1]);
+  const Y = Number(/Y=(\d+)/.exec(geo)[1]);
+  const xdo = (...args) => execFileSync('xdotool', args.map(String));
+  xdo('mousemove', X + x1, Y + y1);
+  xdo('mousedown', 1);
+  for (let k = 1; k <= 10; k++) {
+    xdo('mousemove', X + x1 + Math.round(((x2 - x1) * k) / 10), Y + y1 + Math.round(((y2 - y1) * k) / 10));
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  xdo('mouseup', 1);
 }
 
 async function rowIndex(b, name) {
@@ -279,6 +302,41 @@ test('the roster: add a member, correct a record, transfer a member out', async 
   await newMeeting(b, 'Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026');
   assert.ok((await rowIndex(b, 'Nguyễn Thị Thu Trang')) >= 0, 'Trang is on the March roster');
   assert.equal(await rowIndex(b, 'Ngô Quang Vinh'), -1, 'Vinh has left before March');
+});
+
+test('the agenda reorders by keyboard and by dragging, and the order is saved', async (t) => {
+  const app = await startApp({ env: { MINUTEBOOK_E2E_OPEN_PATH: roster } });
+  t.after(() => app.stop());
+  const b = app.browser;
+  await createCellAndRoster(b, app, false);
+  await newMeeting(b, 'Sắp xếp chương trình');
+  const titles = () =>
+    b.execute(() => [...document.querySelectorAll('[data-testid^="agenda-title-"]')].map((e) => e.value));
+  const before = await titles();
+  assert.ok(before.length >= 3);
+  // Alt+↓ on the first item moves it down one place and keeps the focus on it.
+  await $id(b, 'agenda-title-0').click();
+  await b.keys(['Alt', 'ArrowDown']);
+  await b.waitUntil(async () => (await titles())[1] === before[0], { timeout: 5_000, timeoutMsg: 'Alt+↓ did not move item 1' });
+  await b.waitUntil(async () => (await b.execute(() => document.activeElement?.id)) === 'agenda-title-1', {
+    timeout: 5_000,
+    timeoutMsg: 'the focus did not follow the moved item',
+  });
+  await b.keys(['Alt', 'ArrowUp']);
+  await b.waitUntil(async () => (await titles())[0] === before[0], { timeout: 5_000, timeoutMsg: 'Alt+↑ did not move it back' });
+  // Dragging the third item's grip onto the first row puts it first. WebKitWebDriver's pointer
+  // actions do not start a native drag (measured: dragAndDrop left the order unchanged), so a
+  // real X pointer does it, through xdotool on the test's Xvfb display.
+  await xDrag(b, '[data-testid="agenda-row-2"] .grip', '[data-testid="agenda-row-0"]');
+  await b.waitUntil(async () => (await titles())[0] === before[2], {
+    timeout: 5_000,
+    timeoutMsg: `drag and drop did not reorder: ${JSON.stringify(await titles())}`,
+  });
+  await saved(b);
+  await b.refresh();
+  await $id(b, 'workspace').waitForDisplayed({ timeout: 10_000 });
+  const after = await titles();
+  assert.deepEqual(after, [before[2], before[0], before[1], ...before.slice(3)]);
 });
 
 test('hostile text is shown literally and nothing runs', async (t) => {
