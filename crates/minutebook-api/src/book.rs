@@ -92,6 +92,7 @@ impl Book {
             std::fs::create_dir_all(dir)
                 .map_err(|e| ApiError::io(format!("{}: {e}", dir.display())))?;
         }
+        let existed = path.exists();
         let store = Store::open_with(
             path,
             OpenOptions {
@@ -334,11 +335,37 @@ impl Book {
 
     /// All meetings, newest first, with the integrity of closed ones.
     ///
+    /// A closed meeting's integrity is the outcome of its last full check
+    /// ([`Book::integrity`]) as remembered by the store, which forgets it as soon as the
+    /// meeting's rows, records or signatures change (by any SQLite client); meetings with no
+    /// current remembered check are checked in full here.
+    ///
     /// # Errors
     /// Storage errors.
     pub fn meetings(&self) -> Result<Vec<MeetingListItem>, ApiError> {
+        self.list(true)
+    }
+
+    fn list(&self, use_remembered: bool) -> Result<Vec<MeetingListItem>, ApiError> {
+        let remembered = if use_remembered {
+            self.store.integrity_checks()?
+        } else {
+            Default::default()
+        };
         let mut out = Vec::new();
         for s in self.store.list_meetings()? {
+            let integrity = match remembered.get(&s.id) {
+                Some(c) if !s.status.is_editable() => {
+                    if c.problems.is_empty() {
+                        Integrity::Intact
+                    } else {
+                        Integrity::Altered {
+                            details: c.problems.clone(),
+                        }
+                    }
+                }
+                _ => self.integrity(s.id.0)?,
+            };
             out.push(MeetingListItem {
                 id: s.id.0,
                 date: convert::date_str(s.date),
@@ -346,7 +373,7 @@ impl Book {
                 subject: s.subject.clone(),
                 status: s.status.code().to_owned(),
                 number: s.number,
-                integrity: self.integrity(s.id.0)?,
+                integrity,
             });
         }
         Ok(out)
@@ -532,6 +559,10 @@ impl Book {
     /// `InvalidInput` when not closed.
     pub fn bundle(&self, id: i64) -> Result<Bundle, ApiError> {
         let (rv, _) = self.current_record(id)?;
+        self.bundle_of(&rv)
+    }
+
+    fn bundle_of(&self, rv: &minutebook_store::RecordVersion) -> Result<Bundle, ApiError> {
         let mut bundle = Bundle::new(rv.bytes.clone());
         for a in self.store.attestations(&rv.sha256)? {
             let a = a.signed;
@@ -587,11 +618,14 @@ impl Book {
     ///
     /// The record is rebuilt from the meeting's rows, with the roster snapshot, cell and chain
     /// fields the record itself holds (so later roster edits do not count), and compared byte
-    /// for byte; every stored signature is verified against the stored record.
+    /// for byte; every stored signature is verified against the stored record. Always the full
+    /// check; its outcome is remembered for [`Book::meetings`] (unless another connection
+    /// wrote meanwhile, or the file cannot be written).
     ///
     /// # Errors
     /// Storage errors only: damage is reported as [`Integrity::Altered`].
     pub fn integrity(&self, id: i64) -> Result<Integrity, ApiError> {
+        let data_version = self.store.data_version()?;
         let rv = match self.store.latest_record_version(MeetingId(id)) {
             Ok(Some(rv)) => rv,
             Ok(None) => return Ok(Integrity::Open),
@@ -613,15 +647,21 @@ impl Book {
                 rv.version
             ));
         }
-        match rebuild(&rv.bytes, &meeting) {
-            Ok(rebuilt) if rebuilt == rv.bytes => {}
-            Ok(_) => details.push(format!(
-                "the meeting's rows no longer match signed record version {} (changed outside Minutebook)",
-                rv.version
-            )),
-            Err(e) => details.push(format!("the stored record cannot be read: {}", e.message)),
-        }
-        if let Ok(bundle) = self.bundle(id) {
+        let readable = match rebuild(&rv.bytes, &meeting) {
+            Ok(rebuilt) if rebuilt == rv.bytes => true,
+            Ok(_) => {
+                details.push(format!(
+                    "the meeting's rows no longer match signed record version {} (changed outside Minutebook)",
+                    rv.version
+                ));
+                true
+            }
+            Err(e) => {
+                details.push(format!("the stored record cannot be read: {}", e.message));
+                false
+            }
+        };
+        if readable && let Ok(bundle) = self.bundle_of(&rv) {
             let report = verify_bundle(&bundle, &TrustStore::new(), &VerifyOptions::default());
             for s in report.signatures.iter().filter(|s| !s.valid) {
                 details.push(format!(
@@ -631,6 +671,10 @@ impl Book {
                 ));
             }
         }
+        // Derived data: a failure to remember only means the next listing checks again.
+        let _ =
+            self.store
+                .remember_integrity_check(MeetingId(id), &rv.sha256, &details, data_version);
         Ok(if details.is_empty() {
             Integrity::Intact
         } else {
@@ -1122,8 +1166,9 @@ impl Book {
             Ok(n) => format!("ok ({n} entries)"),
             Err(e) => e.to_string(),
         };
+        // Every closed meeting in full, not the remembered outcomes the list shows.
         let meetings: Vec<MeetingListItem> = self
-            .meetings()?
+            .list(false)?
             .into_iter()
             .filter(|m| m.integrity != Integrity::Open)
             .collect();

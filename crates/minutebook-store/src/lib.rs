@@ -17,6 +17,9 @@
 //!   and the audit chain is checked by [`Store::verify_audit_chain`];
 //! - full-text search ([`Store::search`]) over minutes, votes and action items ignores case
 //!   and Vietnamese diacritics (schema v3, FTS5, kept by triggers);
+//! - the outcome of each closed meeting's last full integrity check is remembered
+//!   ([`Store::integrity_checks`], schema v4) and forgotten by triggers as soon as the
+//!   meeting's rows, records or signatures change, whoever changes them;
 //! - backups are made with `VACUUM INTO` and integrity-checked ([`Store::backup_to`]).
 //!
 //! Text is stored as NFC and otherwise exactly as given. Dates are `YYYY-MM-DD`, times of day
@@ -25,6 +28,7 @@
 
 mod audit;
 mod backup;
+mod checks;
 mod clock;
 mod connection;
 mod error;
@@ -38,6 +42,7 @@ mod settings;
 mod values;
 
 pub use audit::{AuditEntry, HASH_DOMAIN, entry_hash};
+pub use checks::IntegrityCheck;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use connection::{
     BUSY_TIMEOUT, DB_ENV, DEFAULT_BACKUPS_TO_KEEP, OpenOptions, Pragmas, Store, default_path,

@@ -5,6 +5,7 @@
 //! | 1 | the core tables: cell, members, meetings and their parts, record versions, attestations, settings, audit log |
 //! | 2 | `keys` (members' encrypted signing keys, with revocation) and indexes for lookups by date, member and key |
 //! | 3 | `search_index` (FTS5, Vietnamese-folded) over agenda items, speeches, votes and action items, kept by triggers; existing meetings are indexed |
+//! | 4 | `integrity_checks`: the last full integrity check of each closed meeting, forgotten by triggers on any change to its rows, records or signatures |
 //!
 //! Steps are SQL embedded in the binary (`src/sql/v<N>.sql`), applied in order, all pending
 //! steps in one `IMMEDIATE` transaction together with the new `user_version` and an audit
@@ -22,7 +23,7 @@ use crate::connection::{DEFAULT_BACKUPS_TO_KEEP, OpenOptions};
 use crate::error::{Context, Error, Result};
 
 /// The schema version this program writes and the newest it opens.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// `PRAGMA application_id` of a Minutebook database: "MnBk".
 pub const APPLICATION_ID: i32 = 0x4d6e_426b;
@@ -32,6 +33,7 @@ const STEPS: &[(i64, &str)] = &[
     (1, include_str!("sql/v1.sql")),
     (2, include_str!("sql/v2.sql")),
     (3, include_str!("sql/v3.sql")),
+    (4, include_str!("sql/v4.sql")),
 ];
 
 fn user_version(conn: &Connection) -> Result<i64> {

@@ -2,6 +2,7 @@
 
 mod audit;
 mod backup;
+mod checks;
 mod common;
 mod concurrency;
 mod hostile;

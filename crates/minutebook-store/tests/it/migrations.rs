@@ -30,8 +30,9 @@ fn a_v1_database_is_migrated_with_its_data_and_a_backup_first() {
     // Older pre-migration backups, of which only the newest are kept.
     for stamp in ["20240101T000000Z", "20250101T000000Z", "20250601T000000Z"] {
         fs::write(
-            dir.path()
-                .join(format!("minutebook.db.before-v3.{stamp}.bak")),
+            dir.path().join(format!(
+                "minutebook.db.before-v{SCHEMA_VERSION}.{stamp}.bak"
+            )),
             b"old",
         )
         .unwrap();
@@ -72,7 +73,10 @@ fn a_v1_database_is_migrated_with_its_data_and_a_backup_first() {
         Some("4")
     );
     assert_eq!(store.verify_audit_chain().unwrap(), 1);
-    assert_eq!(store.audit_log().unwrap()[0].detail, "schema version 1 → 3");
+    assert_eq!(
+        store.audit_log().unwrap()[0].detail,
+        format!("schema version 1 → {SCHEMA_VERSION}")
+    );
     store.integrity_check().unwrap();
 
     // v2 works: keys can be stored.
@@ -88,12 +92,13 @@ fn a_v1_database_is_migrated_with_its_data_and_a_backup_first() {
     drop(store);
 
     // The backup was made first, is a v1 database with the data, and only 2 are kept.
-    let kept = backups(dir.path(), "minutebook.db.before-v3.");
+    let prefix = format!("minutebook.db.before-v{SCHEMA_VERSION}.");
+    let kept = backups(dir.path(), &prefix);
     assert_eq!(
         kept,
         vec![
-            "minutebook.db.before-v3.20250601T000000Z.bak".to_owned(),
-            "minutebook.db.before-v3.20260305T120000Z.bak".to_owned(),
+            format!("{prefix}20250601T000000Z.bak"),
+            format!("{prefix}20260305T120000Z.bak"),
         ]
     );
     let backup = Connection::open(dir.path().join(&kept[1])).unwrap();
@@ -113,7 +118,14 @@ fn a_v1_database_is_migrated_with_its_data_and_a_backup_first() {
     // Opening again migrates nothing and makes no new backup.
     let store = open(&db);
     assert_eq!(store.verify_audit_chain().unwrap(), 2);
-    assert_eq!(backups(dir.path(), "minutebook.db.before-v3.").len(), 2);
+    assert_eq!(
+        backups(
+            dir.path(),
+            &format!("minutebook.db.before-v{SCHEMA_VERSION}.")
+        )
+        .len(),
+        2
+    );
 }
 
 #[test]
@@ -145,7 +157,14 @@ fn a_failed_migration_rolls_back_and_leaves_version_1() {
         .unwrap();
     assert_eq!(audit, 0);
     // The backup made before trying is there.
-    assert_eq!(backups(dir.path(), "minutebook.db.before-v3.").len(), 1);
+    assert_eq!(
+        backups(
+            dir.path(),
+            &format!("minutebook.db.before-v{SCHEMA_VERSION}.")
+        )
+        .len(),
+        1
+    );
 }
 
 #[test]

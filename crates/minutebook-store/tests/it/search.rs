@@ -154,7 +154,7 @@ fn migrating_from_v2_keeps_data_and_indexes_existing_meetings() {
     );
     assert_eq!(
         store.audit_log().unwrap().last().unwrap().detail,
-        "schema version 2 → 3"
+        format!("schema version 2 → {SCHEMA_VERSION}")
     );
     store.integrity_check().unwrap();
 }
