@@ -137,7 +137,20 @@ meetings-kind = Kind of meeting
 meetings-subject-hint = Leave empty for the usual title of this kind
 meetings-search = Search by subject or date
 meetings-empty = No meetings yet. Press “New meeting” to start.
-meetings-month = { $month }/{ $year }
+meetings-month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+    *[12] December
+  } { $year }
 kind-regular = Regular meeting
 kind-thematic = Thematic meeting
 kind-extraordinary = Extraordinary meeting
