@@ -22,6 +22,7 @@ use minutebook_sign::verify::{VerifyOptions, verify_bundle};
 use minutebook_store::{Clock, OpenOptions, Store, SystemClock};
 use time::OffsetDateTime;
 
+use crate::backups::{self, DailyBackup};
 use crate::error::{ApiError, ErrorCode};
 use crate::views::*;
 
@@ -32,6 +33,7 @@ const CELL_ID_SETTING: &str = "cell_id";
 pub struct Book {
     store: Store,
     clock: Arc<dyn Clock>,
+    daily_backup: DailyBackup,
 }
 
 /// The default minute book: `$MINUTEBOOK_DB`, else `<OS data dir>/minutebook/minutebook.db`.
@@ -76,6 +78,11 @@ fn ids_of(members: &[Member]) -> IdMap {
 impl Book {
     /// Opens (creating if needed) the minute book at `path`, with the system clock.
     ///
+    /// The first opening of a day also writes the rolling daily backup into
+    /// [`backups_dir`](crate::backups::backups_dir) (`backups/` next to the file), keeping the
+    /// newest `backups_to_keep`; a failed backup does not stop the opening and is reported by
+    /// [`Book::daily_backup`].
+    ///
     /// # Errors
     /// [`ApiError`] when the file cannot be opened, is newer than this program, or is not a
     /// minute book.
@@ -101,7 +108,22 @@ impl Book {
                 backups_to_keep: None,
             },
         )?;
-        Ok(Book { store, clock })
+        let daily_backup = if existed {
+            backups::take(&store, clock.now())
+        } else {
+            DailyBackup::NewBook
+        };
+        Ok(Book {
+            store,
+            clock,
+            daily_backup,
+        })
+    }
+
+    /// What this opening did about the daily backup; [`DailyBackup::warning`] is the failure
+    /// to show the user, if any.
+    pub fn daily_backup(&self) -> &DailyBackup {
+        &self.daily_backup
     }
 
     /// The file.

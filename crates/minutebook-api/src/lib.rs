@@ -9,6 +9,7 @@
 //! **Invariant:** nothing here knows about Tauri or terminals; `src-tauri` and
 //! `minutebook-cli` only translate arguments and print.
 
+pub mod backups;
 pub mod book;
 pub mod demo;
 pub mod error;
@@ -21,6 +22,7 @@ pub mod verify;
 pub mod views;
 pub mod workspace;
 
+pub use backups::DailyBackup;
 pub use book::{Book, default_db_path};
 pub use error::{ApiError, ErrorCode};
 pub use files::{read_input_file, read_passphrase_file, write_file_atomically};

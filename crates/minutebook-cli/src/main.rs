@@ -385,11 +385,20 @@ fn passphrase(file: &Option<PathBuf>, prompt: &str) -> Result<Vec<u8>, ApiError>
     }
 }
 
-fn open(cli_db: &Option<PathBuf>) -> Result<Book, ApiError> {
+fn open(cli_db: &Option<PathBuf>, lang: Lang) -> Result<Book, ApiError> {
     let path = cli_db
         .clone()
         .unwrap_or_else(minutebook_api::default_db_path);
-    Book::open(&path)
+    open_path(&path, lang)
+}
+
+/// Opens the book; a failed daily backup is a warning on stderr, not a reason to stop.
+fn open_path(path: &Path, lang: Lang) -> Result<Book, ApiError> {
+    let book = Book::open(path)?;
+    if let Some(w) = book.daily_backup().warning() {
+        eprintln!("{}", w.localized(lang));
+    }
+    Ok(book)
 }
 
 fn write_out(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
@@ -401,7 +410,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
     match cli.command {
         Command::Verify { path, trust, json } => {
             let book = match &cli.db {
-                Some(p) => Some(Book::open(p)?),
+                Some(p) => Some(open_path(p, lang)?),
                 None => None,
             };
             let result = verify::verify_path(&path, &trust, book.as_ref())?;
@@ -434,7 +443,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
         }
         _ => {}
     }
-    let mut book = open(&cli.db)?;
+    let mut book = open(&cli.db, lang)?;
     match cli.command {
         Command::Cell(CellCmd::Create {
             name,
