@@ -1,6 +1,9 @@
 //! Property tests (proptest) kept fast for the normal test run:
 //! - export → import → export of the meeting interchange file is byte-identical for arbitrary
-//!   text (with the hostile-text corpus as a sample source);
+//!   text (with the hostile-text corpus as a sample source), varied attendance (present, late,
+//!   left early with or without a reason, absent with or without leave, exempted, not
+//!   summoned) and votes (every kind, method and reading; counts, ballots and times drawn
+//!   within what the attendance at the time of each vote allows);
 //! - sign → verify holds for arbitrary records with the keys pinned;
 //! - any single-byte change of a signed bundle (record, attestation, signature, public key)
 //!   fails verification.
@@ -52,6 +55,148 @@ fn set(v: &mut Value, path: &[&str], s: String) {
     *cur = Value::String(s);
 }
 
+/// One member's attendance (the chair m01 and the minute-taker m04 stay present throughout,
+/// so every vote has someone eligible).
+#[derive(Debug, Clone)]
+enum Att {
+    /// Present; arrival and departure in minutes after 19:30 (departure never before
+    /// arrival), with the reason for leaving.
+    Present {
+        arrived: Option<u16>,
+        left: Option<(u16, Option<String>)>,
+    },
+    AbsentExcused(String),
+    AbsentUnexcused,
+    Exempted,
+    NotRequired(String),
+}
+
+fn att() -> impl Strategy<Value = Att> {
+    prop_oneof![
+        4 => (
+            prop::option::of(0u16..=105),
+            prop::option::of((0u16..=105, prop::option::of(text()))),
+        )
+            .prop_map(|(arrived, left)| Att::Present {
+                arrived,
+                left: left.map(|(d, why)| (arrived.unwrap_or(0) + d, why)),
+            }),
+        1 => text().prop_map(Att::AbsentExcused),
+        1 => Just(Att::AbsentUnexcused),
+        1 => Just(Att::Exempted),
+        1 => text().prop_map(Att::NotRequired),
+    ]
+}
+
+/// "HH:MM", `minutes` after 19:30.
+fn hm(minutes: u16) -> String {
+    let t = 19 * 60 + 30 + minutes;
+    format!("{:02}:{:02}", t / 60, t % 60)
+}
+
+fn attendance_json(member: &str, a: &Att) -> Value {
+    let (presence, reason, arrived, left, left_reason) = match a {
+        Att::Present { arrived, left } => (
+            "present",
+            None,
+            arrived.map(hm),
+            left.as_ref().map(|(l, _)| hm(*l)),
+            left.as_ref().and_then(|(_, why)| why.clone()),
+        ),
+        Att::AbsentExcused(why) => ("absent-excused", Some(why.clone()), None, None, None),
+        Att::AbsentUnexcused => ("absent-unexcused", None, None, None, None),
+        Att::Exempted => ("exempted", None, None, None, None),
+        Att::NotRequired(why) => ("not-required", Some(why.clone()), None, None, None),
+    };
+    json!({
+        "member_id": member, "presence": presence, "reason": reason,
+        "arrived_at": arrived, "left_at": left, "left_reason": left_reason,
+    })
+}
+
+/// A vote; its counts are fractions (per mille) of what the room allows at its time.
+#[derive(Debug, Clone)]
+struct VoteGen {
+    subject: String,
+    kind: &'static str,
+    method: &'static str,
+    at: u16,
+    reading: Option<&'static str>,
+    per_mille: [u32; 6],
+}
+
+fn vote() -> impl Strategy<Value = VoteGen> {
+    (
+        text(),
+        prop::sample::select(vec![
+            "resolution",
+            "admission",
+            "recognition",
+            "discipline",
+            "expulsion",
+            "election",
+            "other",
+        ]),
+        prop::sample::select(vec![
+            "show-of-hands",
+            "show-of-party-cards",
+            "secret-ballot",
+        ]),
+        0u16..=120,
+        prop::option::of(prop::sample::select(vec![
+            "full-exclusions",
+            "qd294-as-quoted",
+            "all-official",
+        ])),
+        prop::array::uniform6(0u32..=1000),
+    )
+        .prop_map(|(subject, kind, method, at, reading, per_mille)| VoteGen {
+            subject,
+            kind,
+            method,
+            at,
+            reading,
+            per_mille,
+        })
+}
+
+/// The vote's JSON with counts drawn within `present_eligible` (the eligible members in the
+/// room at the vote's time): show of hands counts at most that many; a secret ballot issues
+/// at most that many ballots, returned ≤ issued, valid ≤ returned, votes ≤ valid.
+fn vote_json(v: &VoteGen, present_eligible: u32) -> Value {
+    let part = |of: u32, i: usize| of * v.per_mille[i] / 1000;
+    let (ballots, counted) = if v.method == "secret-ballot" {
+        let issued = part(present_eligible, 0);
+        let returned = part(issued, 1);
+        let valid = part(returned, 2);
+        (
+            json!({"issued": issued, "returned": returned, "valid": valid}),
+            part(valid, 3),
+        )
+    } else {
+        (Value::Null, part(present_eligible, 0))
+    };
+    let yes = part(counted, 4);
+    let no = part(counted - yes, 5);
+    json!({
+        "subject": v.subject, "kind": v.kind, "method": v.method, "ballots": ballots,
+        "yes": yes, "no": no, "abstain": counted - yes - no, "at": hm(v.at), "reading": v.reading,
+    })
+}
+
+/// Attendance rows without their `member_id`.
+fn without_ids(rows: &Value) -> Value {
+    let mut rows = rows.clone();
+    if let Some(rows) = rows.as_array_mut() {
+        for r in rows {
+            if let Some(r) = r.as_object_mut() {
+                r.remove("member_id");
+            }
+        }
+    }
+    rows
+}
+
 fn roundtrip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let f = MeetingFile::parse(bytes).map_err(|e| e.to_string())?;
     let i = f.to_domain().map_err(|e| e.to_string())?;
@@ -65,7 +210,8 @@ proptest! {
     fn interchange_export_import_export_is_byte_identical(
         subject in text(), place in text(), title in text(), presentation in text(),
         conclusion in text(), gists in prop::collection::vec(text(), 0..4),
-        guest_post in text(),
+        guest_post in text(), attendance in prop::collection::vec(att(), 11),
+        votes in prop::collection::vec(vote(), 0..4),
     ) {
         let mut v: Value = serde_json::from_slice(MEETING).expect("example");
         set(&mut v, &["meeting", "subject"], subject);
@@ -79,11 +225,44 @@ proptest! {
             .map(|g| json!({"speaker": {"kind": "member", "member_id": "m02", "name": "Trần Thị Lan"}, "gist": g}))
             .collect();
         v["meeting"]["agenda"][1]["speeches"] = Value::Array(speeches);
+        // Attendance: the chair (m01) and the minute-taker (m04) present throughout, the
+        // other eleven members drawn.
+        let others = (1..=13).filter(|&i| i != 1 && i != 4).map(|i| format!("m{i:02}"));
+        let mut rows = vec![
+            attendance_json("m01", &Att::Present { arrived: None, left: None }),
+            attendance_json("m04", &Att::Present { arrived: None, left: None }),
+        ];
+        rows.extend(others.zip(&attendance).map(|(m, a)| attendance_json(&m, a)));
+        v["meeting"]["attendance"] = Value::Array(rows);
+        // Votes: first with no counts, to learn from the core who was in the room and
+        // eligible at each vote's time; then with counts drawn within that.
+        v["meeting"]["votes"] =
+            Value::Array(votes.iter().map(|g| vote_json(g, 0)).collect());
+        let probe = MeetingFile::parse(&serde_json::to_vec(&v).expect("json"))
+            .and_then(|f| f.to_domain())
+            .map_err(|e| TestCaseError::fail(format!("valid attendance refused: {e}")))?;
+        let tallies = probe
+            .meeting
+            .tallies(&probe.roster, probe.cell.settings.default_reading)
+            .map_err(|(i, e)| TestCaseError::fail(format!("vote {i} with no counts: {e}")))?;
+        v["meeting"]["votes"] = Value::Array(
+            votes.iter().zip(&tallies).map(|(g, t)| vote_json(g, t.present_eligible)).collect(),
+        );
         let input = serde_json::to_vec(&v).expect("json");
         let first = match roundtrip(&input) {
             Ok(b) => b,
             Err(e) => return Err(TestCaseError::fail(format!("valid input refused: {e}"))),
         };
+        // Nothing drawn was dropped or changed on the way (the text is already in the form
+        // the program keeps).
+        let exported: Value = serde_json::from_slice(&first).expect("exported json");
+        // (The export names members by the book's ids, not the file's: compare the rest, in
+        // order.)
+        prop_assert_eq!(
+            without_ids(&exported["meeting"]["attendance"]),
+            without_ids(&v["meeting"]["attendance"])
+        );
+        prop_assert_eq!(&exported["meeting"]["votes"], &v["meeting"]["votes"]);
         let second = roundtrip(&first).map_err(TestCaseError::fail)?;
         prop_assert_eq!(first, second);
     }
