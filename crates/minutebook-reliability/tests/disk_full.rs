@@ -122,3 +122,54 @@ fn a_full_disk_gives_a_clear_error_keeps_the_text_and_the_book_and_saving_works_
     store.integrity_check().expect("integrity");
     store.verify_audit_chain().expect("audit chain");
 }
+
+#[test]
+fn a_full_disk_fails_the_daily_backup_but_not_the_opening_and_the_next_day_backs_up() {
+    use std::sync::Arc;
+
+    use minutebook_api::{Book, DailyBackup};
+    use minutebook_store::FixedClock;
+    use time::macros::datetime;
+
+    let disk = Mounted::tmpfs("8m");
+    let db = disk.dir.join("book.db");
+    let id = create_book(&db).expect("create the book");
+    // Another window still has the book open (so its WAL and shared memory exist), and the
+    // backups folder is there: what fills up is the backup itself.
+    let other = Store::open_with(&db, OpenOptions::default()).expect("open");
+    let backups = minutebook_api::backups::backups_dir(&db);
+    fs::create_dir_all(&backups).expect("backups folder");
+    let ballast = disk.dir.join("ballast");
+    fill(&ballast);
+
+    let day1 = Arc::new(FixedClock::at(datetime!(2026-03-10 08:00 +07:00)));
+    let book = Book::open_with_clock(&db, day1).expect("a full disk must not stop the opening");
+    let Some(warning) = book.daily_backup().warning() else {
+        panic!("no warning on a full disk: {:?}", book.daily_backup());
+    };
+    assert_eq!(warning.code, ErrorCode::DiskFull, "{warning:?}");
+    let left: Vec<_> = fs::read_dir(&backups).expect("list").collect();
+    assert!(left.is_empty(), "a failed backup left files: {left:?}");
+    // The book is intact and readable.
+    book.store().integrity_check().expect("integrity");
+    let m = book.store().load_meeting(MeetingId(id)).expect("load");
+    assert_eq!(
+        content_hash(&m),
+        content_hash(&other.load_meeting(MeetingId(id)).unwrap())
+    );
+    drop(book);
+
+    fs::remove_file(&ballast).expect("free the space");
+    let day1_later = Arc::new(FixedClock::at(datetime!(2026-03-10 09:00 +07:00)));
+    let book = Book::open_with_clock(&db, day1_later).expect("open");
+    let DailyBackup::Written { path } = book.daily_backup() else {
+        panic!("no backup once space is free: {:?}", book.daily_backup());
+    };
+    let copy = Store::open_with(path, OpenOptions::default()).expect("open the backup");
+    copy.integrity_check()
+        .expect("the backup passes integrity_check");
+    assert_eq!(
+        content_hash(&copy.load_meeting(MeetingId(id)).expect("load")),
+        content_hash(&m)
+    );
+}
