@@ -4,7 +4,8 @@
  * or fcitx): half-composed text like "Vieetj" must not be stored. On blur, navigation, close or
  * sign the caller runs `flush()`, which first commits any word still being composed (it reads
  * the field's current value by dispatching an `input` event, as `compositionend` would) and
- * then saves at once.
+ * then saves at once. A failed save is kept dirty, shown as failed, and retried every
+ * `retryDelay` ms until it succeeds.
  */
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 
@@ -19,6 +20,8 @@ export class Saver {
   constructor(
     private readonly save: () => Promise<void>,
     readonly delay = 400,
+    /** After a failed save (a full disk, say), try again this many ms later, edits or not. */
+    readonly retryDelay = 5_000,
   ) {}
 
   /** An edit happened: save soon (unless a word is being composed). */
@@ -67,6 +70,12 @@ export class Saver {
       () => {
         this.#dirty = true;
         this.status = 'failed';
+        // Keep trying on our own: the user may have stopped typing, and the text must still
+        // reach the disk once space is freed. A new edit reschedules sooner.
+        if (this.composing.size === 0) {
+          clearTimeout(this.#timer);
+          this.#timer = setTimeout(() => void this.#run(), this.retryDelay);
+        }
       },
     );
     try {

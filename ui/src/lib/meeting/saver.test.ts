@@ -108,4 +108,24 @@ describe('Saver (autosave)', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(saver.status).toBe('saved');
   });
+
+  it('a failed save is retried on its own, without another edit, until it succeeds', async () => {
+    let fail = true;
+    const save = vi.fn(async () => {
+      if (fail) throw new Error('disk full');
+    });
+    const saver = new Saver(save, 100, 1_000);
+    saver.touch();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(saver.status).toBe('failed');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(saver.status).toBe('failed');
+    fail = false;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(save).toHaveBeenCalledTimes(3);
+    expect(saver.status).toBe('saved');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(save).toHaveBeenCalledTimes(3);
+  });
 });
