@@ -135,7 +135,7 @@ meetings-new = New meeting
 meetings-create = Create meeting
 meetings-kind = Kind of meeting
 meetings-subject-hint = Leave empty for the usual title of this kind
-meetings-search = Search by subject or date
+meetings-search = Search titles, dates or the minutes
 meetings-empty = No meetings yet. Press “New meeting” to start.
 meetings-month = { $month ->
     [1] January
@@ -308,3 +308,13 @@ member-not-yet = arrives on { $date }
 export-open = Open the saved file
 export-opened = Opened: { $path }
 setup-skip-import = Skip: add members one by one on the Roster screen
+
+# Full-text search on the meetings screen
+search-in-minutes = In the minutes ({ $count } { $count ->
+    [one] place
+   *[other] places
+  })
+search-kind-agenda = agenda item
+search-kind-speech = speech
+search-kind-vote = vote
+search-kind-action = action item

@@ -136,7 +136,7 @@ meetings-new = Cuộc họp mới
 meetings-create = Tạo cuộc họp
 meetings-kind = Loại cuộc họp
 meetings-subject-hint = Để trống để dùng tên thường dùng của loại cuộc họp
-meetings-search = Tìm theo nội dung hoặc ngày
+meetings-search = Tìm theo tiêu đề, ngày hoặc nội dung biên bản
 meetings-empty = Chưa có cuộc họp nào. Bấm “Cuộc họp mới” để bắt đầu.
 meetings-month = Tháng { $month } năm { $year }
 kind-regular = Sinh hoạt thường kỳ
@@ -296,3 +296,10 @@ member-not-yet = chuyển đến từ { $date }
 export-open = Mở tệp vừa lưu
 export-opened = Đã mở: { $path }
 setup-skip-import = Bỏ qua, thêm từng người ở màn Danh sách đảng viên
+
+# Full-text search on the meetings screen
+search-in-minutes = Trong nội dung biên bản ({ $count } kết quả)
+search-kind-agenda = nội dung, kết luận
+search-kind-speech = ý kiến phát biểu
+search-kind-vote = biểu quyết
+search-kind-action = phân công nhiệm vụ

@@ -15,6 +15,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "create_key",
     "save_member",
     "list_meetings",
+    "search_minutes",
     "create_meeting",
     "open_meeting",
     "save_meeting",

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
+use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
     CellInput, CellView, KeyView, MeetingListItem, MemberView, RecordInfo, RosterImportSummary,
     SignedView,
@@ -235,6 +236,20 @@ pub fn list_meetings<R: Runtime>(
     book: State<'_, BookState>,
 ) -> Result<Vec<MeetingListItem>, CommandError> {
     with_book(&app, &book, |b| b.meetings())
+}
+
+/// Full-text search over the minutes, votes and action items of the book (diacritics and case
+/// ignored); the best 50 places.
+#[tauri::command]
+pub fn search_minutes<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    query: String,
+) -> Result<Vec<SearchHitView>, CommandError> {
+    check_short("query", &query)?;
+    with_book(&app, &book, |b| {
+        b.search(&query, minutebook_api::search::DEFAULT_LIMIT)
+    })
 }
 
 /// Creates a meeting; returns its id.

@@ -44,6 +44,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::create_key,
             commands::save_member,
             commands::list_meetings,
+            commands::search_minutes,
             commands::create_meeting,
             commands::open_meeting,
             commands::save_meeting,

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
     CellInput, CellView, CheckReport, KeyView, MeetingListItem, MemberView, RecordInfo, Report,
     RosterImportSummary, SignedView,
@@ -47,6 +48,7 @@ fn generate(dir: &Path) {
         LiveFigures,
         MeetingWorkspace,
         MeetingDoc,
+        SearchHitView,
     );
     // An index re-exporting every type, for `export type * from './generated/index'`.
     let mut names: Vec<String> = std::fs::read_dir(dir)

@@ -229,6 +229,12 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   await $id(b, 'nav-meetings').click();
   await waitText(b, 'status-1', (x) => x === 'Đã ký', 'listed as Đã ký');
   await app.screenshot('16-meetings-vi');
+  // Full-text search, typed without diacritics, finds the minutes' words.
+  await $id(b, 'meetings-search').setValue('to van dong');
+  const hit = await waitText(b, 'search-hit-0', (x) => x.includes('tổ vận động'), 'found "tổ vận động"');
+  assert.match(hit, /Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026/);
+  assert.equal(await b.$('[data-testid="search-hit-0"] mark').getText(), 'tổ vận động');
+  await app.screenshot('16b-search-vi');
 
   // Verify the PDF.
   await $id(b, 'nav-verify').click();

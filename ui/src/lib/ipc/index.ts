@@ -21,6 +21,7 @@ import type { MemberView } from './generated/MemberView';
 import type { NewMeetingInput } from './generated/NewMeetingInput';
 import type { RecordInfo } from './generated/RecordInfo';
 import type { RosterImportSummary } from './generated/RosterImportSummary';
+import type { SearchHitView } from './generated/SearchHitView';
 import type { SignedView } from './generated/SignedView';
 
 export type * from './generated/index';
@@ -149,6 +150,8 @@ export const saveMember = (member: MemberDoc): Promise<MemberView> => call('save
 export const createKey = (member: string, passphrase: string): Promise<KeyView> =>
   call('create_key', { member, passphrase });
 export const listMeetings = (): Promise<MeetingListItem[]> => call('list_meetings');
+/** Full-text search of the book's minutes, votes and action items (diacritics ignored). */
+export const searchMinutes = (query: string): Promise<SearchHitView[]> => call('search_minutes', { query });
 export const createMeeting = (input: NewMeetingInput): Promise<number> =>
   call('create_meeting', { input });
 export const openMeeting = (id: number): Promise<MeetingWorkspace> => call('open_meeting', { id });

@@ -3,7 +3,7 @@ import { t } from '$lib/i18n/i18n.svelte';
 import type { AttendanceDoc } from '$lib/ipc/generated/AttendanceDoc';
 import type { AttendanceFigures } from '$lib/ipc/generated/AttendanceFigures';
 import type { VoteResult } from '$lib/ipc/generated/VoteResult';
-import { agendaKeyDelta, attendanceLine, cyclePresence, moveItem, voteLine } from './logic';
+import { agendaKeyDelta, attendanceLine, cyclePresence, moveItem, snippetParts, voteLine } from './logic';
 
 const present: AttendanceDoc = {
   member_id: '9',
@@ -69,5 +69,21 @@ describe('agenda reorder', () => {
 
   it('drag from 0 to 2 is the same move', () => {
     expect(moveItem(['a', 'b', 'c'], 0, 2)).toEqual(['b', 'c', 'a']);
+  });
+});
+
+describe('snippetParts', () => {
+  it('marks the matched words and keeps everything else as text', () => {
+    expect(snippetParts('…thông qua [Nghị] [quyết] tháng 3')).toEqual([
+      { text: '…thông qua ', hit: false },
+      { text: 'Nghị', hit: true },
+      { text: ' ', hit: false },
+      { text: 'quyết', hit: true },
+      { text: ' tháng 3', hit: false },
+    ]);
+  });
+  it('leaves markup and stray brackets as plain text', () => {
+    expect(snippetParts('<b>x</b> [y')).toEqual([{ text: '<b>x</b> [y', hit: false }]);
+    expect(snippetParts('')).toEqual([]);
   });
 });

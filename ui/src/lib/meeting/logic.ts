@@ -59,3 +59,26 @@ export function agendaKeyDelta(e: Pick<KeyboardEvent, 'altKey' | 'key'>): number
 export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
+
+/** A piece of a search excerpt: `hit` marks the words that matched. */
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+/**
+ * Splits a search excerpt from the API, where matched words stand between `[` and `]`, into
+ * parts to show as text (never as HTML), the matches highlighted.
+ */
+export function snippetParts(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  const re = /\[([^\[\]]*)\]/g;
+  let last = 0;
+  for (let m = re.exec(snippet); m; m = re.exec(snippet)) {
+    if (m.index > last) parts.push({ text: snippet.slice(last, m.index), hit: false });
+    parts.push({ text: m[1] ?? '', hit: true });
+    last = m.index + m[0].length;
+  }
+  if (last < snippet.length) parts.push({ text: snippet.slice(last), hit: false });
+  return parts;
+}

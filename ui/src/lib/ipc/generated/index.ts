@@ -26,6 +26,7 @@ export type { NewMeetingInput } from './NewMeetingInput';
 export type { RecordInfo } from './RecordInfo';
 export type { Report } from './Report';
 export type { RosterImportSummary } from './RosterImportSummary';
+export type { SearchHitView } from './SearchHitView';
 export type { SignedView } from './SignedView';
 export type { SpeakerDoc } from './SpeakerDoc';
 export type { SpeechDoc } from './SpeechDoc';
