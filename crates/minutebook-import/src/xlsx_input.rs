@@ -1,8 +1,9 @@
 //! XLSX via calamine: the first worksheet whose header is recognised.
 
 use std::io::Cursor;
+use std::panic::catch_unwind;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, DataRef, Reader, Xlsx};
 use minutebook_core::Member;
 use minutebook_core::text::nfc;
 
@@ -59,17 +60,67 @@ fn sheet(file: &str, name: &str, range: &calamine::Range<Data>) -> Result<Sheet,
     })
 }
 
+/// The largest rectangle (rows × columns from the first to the last used cell) read from a
+/// sheet. A roster of a few hundred members needs far less; without a bound, a hostile file
+/// naming one far-away cell would make the reader allocate the whole rectangle (billions of
+/// cells) and the process would die of it.
+pub(crate) const MAX_SHEET_CELLS: u64 = 1_000_000;
+
+/// The used cells of sheet `name`, refused once they span more than [`MAX_SHEET_CELLS`].
+fn range(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<calamine::Range<Data>, String> {
+    let mut reader = workbook
+        .worksheet_cells_reader(name)
+        .map_err(|e| e.to_string())?;
+    let mut cells = Vec::new();
+    let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
+    while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
+        if matches!(c.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (r, col) = c.get_position();
+        (r0, r1, c0, c1) = (r0.min(r), r1.max(r), c0.min(col), c1.max(col));
+        let area = (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1);
+        if area > MAX_SHEET_CELLS {
+            return Err(format!(
+                "sheet {name:?} spans {} rows × {} columns; at most {MAX_SHEET_CELLS} cells are read",
+                u64::from(r1 - r0) + 1,
+                u64::from(c1 - c0) + 1
+            ));
+        }
+        cells.push(calamine::Cell::new(
+            (r, col),
+            Data::from(c.get_value().clone()),
+        ));
+    }
+    Ok(calamine::Range::from_sparse(cells))
+}
+
 /// Reads a workbook's members; see [`crate::import_xlsx`].
+///
+/// The workbook is outside input read by a third-party parser (calamine, zip, quick-xml): a
+/// panic inside it (fuzzing found an arithmetic overflow on a malformed cell reference) is
+/// turned into a refusal of the file instead of taking the program down.
 pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<Vec<Member>, ImportError> {
+    catch_unwind(|| read_workbook(file, bytes)).unwrap_or_else(|_| {
+        Err(ImportError::file(
+            file,
+            ErrorKind::Workbook {
+                detail: "the workbook is malformed: its contents could not be read".to_owned(),
+            },
+        ))
+    })
+}
+
+fn read_workbook(file: &str, bytes: &[u8]) -> Result<Vec<Member>, ImportError> {
     let workbook_err = |detail: String| ImportError::file(file, ErrorKind::Workbook { detail });
     let mut workbook = Xlsx::new(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| workbook_err(e.to_string()))?;
     let mut last_err = None;
     for name in workbook.sheet_names() {
-        let range = match workbook.worksheet_range(&name) {
+        let range = match range(&mut workbook, &name) {
             Ok(r) => r,
             Err(e) => {
-                last_err = Some(workbook_err(e.to_string()));
+                last_err = Some(workbook_err(e));
                 continue;
             }
         };

@@ -204,3 +204,21 @@ fn not_a_workbook() {
     let e = import_err(b"PK\x03\x04 not really a zip");
     assert!(matches!(*e.kind, ErrorKind::Workbook { .. }), "{e}");
 }
+
+#[test]
+fn a_far_away_cell_is_refused_without_allocating_the_sheet_between() {
+    // Two cells at opposite corners of the largest sheet Excel allows: reading the rectangle
+    // between them would take 17 billion cells.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "ho_ten").unwrap();
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let err = import_xlsx("far.xlsx", &bytes).expect_err("a sheet that large is refused");
+    match &*err.kind {
+        ErrorKind::Workbook { detail } => {
+            assert!(detail.contains("1048576 rows × 16384 columns"), "{detail}")
+        }
+        other => panic!("not a workbook error: {other:?}"),
+    }
+}
