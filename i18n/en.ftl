@@ -318,3 +318,13 @@ search-kind-agenda = agenda item
 search-kind-speech = speech
 search-kind-vote = vote
 search-kind-action = action item
+
+# Backups in settings
+settings-backups = Backups
+settings-backups-hint = The first opening of each day backs the minute book up automatically, and so does every upgrade. Each backup is a whole minute book.
+settings-backups-keep = Automatic backups to keep
+settings-backups-keep-saved = The newest { $count } automatic backups will be kept.
+settings-backups-daily-failed = Today's automatic backup could not be made
+settings-backups-file = File
+settings-backups-when = When
+settings-backups-size = Size

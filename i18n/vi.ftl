@@ -303,3 +303,13 @@ search-kind-agenda = nội dung, kết luận
 search-kind-speech = ý kiến phát biểu
 search-kind-vote = biểu quyết
 search-kind-action = phân công nhiệm vụ
+
+# Backups in settings
+settings-backups = Sao lưu
+settings-backups-hint = Mỗi ngày, lần mở sổ đầu tiên tự động sao lưu một bản; trước khi nâng cấp phiên bản cũng vậy. Mỗi bản sao lưu là một sổ biên bản đầy đủ.
+settings-backups-keep = Số bản sao lưu tự động giữ lại
+settings-backups-keep-saved = Sẽ giữ lại { $count } bản sao lưu tự động gần nhất.
+settings-backups-daily-failed = Hôm nay chưa sao lưu tự động được
+settings-backups-file = Tệp
+settings-backups-when = Lúc
+settings-backups-size = Dung lượng

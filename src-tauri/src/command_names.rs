@@ -31,4 +31,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "import_attestations_dialog",
     "verify_dialog",
     "backup_now",
+    "backup_status",
+    "set_backups_to_keep",
 ];

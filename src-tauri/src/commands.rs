@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
+use minutebook_api::backup_status::BackupStatus;
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
     CellInput, CellView, KeyView, MeetingListItem, MemberView, RecordInfo, RosterImportSummary,
@@ -467,19 +468,31 @@ pub async fn verify_dialog<R: Runtime>(
         .map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string()))
 }
 
-/// Backs the minute book up into `<data folder>/backups/`; returns the file written.
+/// Backs the open minute book up into `backups/` next to it; returns the file written.
 #[tauri::command]
 pub fn backup_now<R: Runtime>(
     app: AppHandle<R>,
     book: State<'_, BookState>,
 ) -> Result<String, CommandError> {
-    let dir: PathBuf = data_dir::resolve(&app)?.join("backups");
-    std::fs::create_dir_all(&dir).map_err(|e| ApiError::io(format!("{}: {e}", dir.display())))?;
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
-    let path = dir.join(format!("minutebook-{stamp}.db"));
-    with_book(&app, &book, |b| b.backup(&path))?;
-    Ok(path_text(&path))
+    with_book(&app, &book, |b| b.backup_now()).map(|p| path_text(&p))
+}
+
+/// The backups folder, how many automatic backups are kept, the backups there, and today's
+/// automatic backup problem, if any.
+#[tauri::command]
+pub fn backup_status<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+) -> Result<BackupStatus, CommandError> {
+    with_book(&app, &book, |b| b.backup_status())
+}
+
+/// Sets how many automatic backups of each kind to keep (1–366).
+#[tauri::command]
+pub fn set_backups_to_keep<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    keep: u32,
+) -> Result<(), CommandError> {
+    with_book(&app, &book, |b| b.set_backups_to_keep(keep as usize))
 }

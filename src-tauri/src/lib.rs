@@ -60,6 +60,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::import_attestations_dialog,
             commands::verify_dialog,
             commands::backup_now,
+            commands::backup_status,
+            commands::set_backups_to_keep,
         ])
 }
 

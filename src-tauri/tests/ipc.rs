@@ -147,6 +147,17 @@ fn commands_over_ipc() {
     assert_eq!(err["code"], "invalid-input");
     assert!(invoke(&window, "save_member", json!({ "member": {"id": 1} })).is_err());
 
+    // Backups: the number kept is bounded and typed.
+    for keep in [json!(0), json!(367), json!("5"), json!(-1)] {
+        assert!(
+            invoke(&window, "set_backups_to_keep", json!({ "keep": keep })).is_err(),
+            "{keep}"
+        );
+    }
+    invoke(&window, "set_backups_to_keep", json!({ "keep": 12 })).expect("keep 12");
+    let status = invoke(&window, "backup_status", json!({})).expect("backup_status");
+    assert_eq!(status["keep"], 12);
+
     // open_exported opens only files an export wrote in this session, never a path the
     // webview names.
     for path in ["/etc/passwd", "../minutebook.db", ""] {

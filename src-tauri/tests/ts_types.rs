@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use minutebook_api::backup_status::BackupStatus;
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
     CellInput, CellView, CheckReport, KeyView, MeetingListItem, MemberView, RecordInfo, Report,
@@ -49,6 +50,7 @@ fn generate(dir: &Path) {
         MeetingWorkspace,
         MeetingDoc,
         SearchHitView,
+        BackupStatus,
     );
     // An index re-exporting every type, for `export type * from './generated/index'`.
     let mut names: Vec<String> = std::fs::read_dir(dir)

@@ -244,8 +244,18 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   assert.match(await $id(b, 'verify-rendering').getText(), /^✓/);
   await app.screenshot('17-verify-vi');
 
-  // English screenshots of the same book.
+  // Settings: a backup on request lands in the backups folder and is listed; the number of
+  // automatic backups kept is a setting.
   await $id(b, 'nav-settings').click();
+  await $id(b, 'backup-now').click();
+  await waitText(b, 'backup-result', (x) => x.includes('.manual-'), 'confirmed the backup');
+  assert.ok((await b.$$('[data-testid="backup-files"] tbody tr').length) >= 1);
+  await $id(b, 'backup-keep').setValue('30');
+  await $id(b, 'backup-keep-save').click();
+  await waitText(b, 'backup-result', (x) => x.includes('30'), 'confirmed keeping 30');
+  await app.screenshot('17b-settings-vi');
+
+  // English screenshots of the same book.
   await $id(b, 'locale-en').click();
   await $id(b, 'nav-meetings').click();
   await $id(b, 'meeting-1').waitForDisplayed({ timeout: 10_000 });

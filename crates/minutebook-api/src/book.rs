@@ -141,7 +141,7 @@ impl Book {
         &mut self.store
     }
 
-    fn now(&self) -> OffsetDateTime {
+    pub(crate) fn now(&self) -> OffsetDateTime {
         self.clock.now()
     }
 

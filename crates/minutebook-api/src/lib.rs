@@ -9,6 +9,7 @@
 //! **Invariant:** nothing here knows about Tauri or terminals; `src-tauri` and
 //! `minutebook-cli` only translate arguments and print.
 
+pub mod backup_status;
 pub mod backups;
 pub mod book;
 pub mod demo;

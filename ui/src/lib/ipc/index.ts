@@ -8,6 +8,7 @@
  */
 import { invoke } from '@tauri-apps/api/core';
 import type { ApiError } from './generated/ApiError';
+import type { BackupStatus } from './generated/BackupStatus';
 import type { CellInput } from './generated/CellInput';
 import type { CellView } from './generated/CellView';
 import type { ErrorCode as ApiErrorCode } from './generated/ErrorCode';
@@ -180,3 +181,7 @@ export const importAttestationsDialog = (id: number): Promise<SignedView[] | nul
   call('import_attestations_dialog', { id });
 export const verifyDialog = (): Promise<VerifyResult | null> => call('verify_dialog');
 export const backupNow = (): Promise<string> => call('backup_now');
+/** Backups folder, number kept, the backups there, today's automatic backup problem. */
+export const backupStatus = (): Promise<BackupStatus> => call('backup_status');
+/** How many automatic backups of each kind to keep (1–366). */
+export const setBackupsToKeep = (keep: number): Promise<void> => call('set_backups_to_keep', { keep });

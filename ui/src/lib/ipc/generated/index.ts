@@ -4,6 +4,8 @@ export type { AgendaItemDoc } from './AgendaItemDoc';
 export type { ApiError } from './ApiError';
 export type { AttendanceDoc } from './AttendanceDoc';
 export type { AttendanceFigures } from './AttendanceFigures';
+export type { BackupFileView } from './BackupFileView';
+export type { BackupStatus } from './BackupStatus';
 export type { BallotsDoc } from './BallotsDoc';
 export type { CellDoc } from './CellDoc';
 export type { CellInput } from './CellInput';
