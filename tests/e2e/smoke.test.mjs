@@ -2,6 +2,9 @@
 // back (and remembers the choice across a reload), reads its data folder over IPC.
 // Run: xvfb-run -a node --test --test-concurrency=1   (scripts/test-desktop does this)
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { startApp } from './harness.mjs';
 
@@ -118,4 +121,28 @@ test('fits a 1366x768 laptop screen without horizontal scrolling', async (t) => 
   await browser.keys('Tab');
   assert.equal(await browser.execute(() => document.activeElement?.getAttribute('data-testid')), 'nav-meetings');
   await app.screenshot('07-keyboard-focus-vi');
+});
+
+test('a failed daily backup is reported on opening, and the book still works', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'minutebook-e2e-backup-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // First day: create the cell (a new book has nothing to back up yet).
+  let app = await startApp({ env: { MINUTEBOOK_DATA_DIR: dir } });
+  await byTestId(app.browser, 'setup-cellName').waitForDisplayed({ timeout: 10_000 });
+  await byTestId(app.browser, 'setup-cellName').setValue('Chi bộ Tổ dân phố số 7');
+  await byTestId(app.browser, 'setup-committeeAbove').setValue('Đảng bộ phường Thanh Bình');
+  await byTestId(app.browser, 'setup-datePlace').setValue('Hà Nội');
+  await byTestId(app.browser, 'setup-submit').click();
+  await byTestId(app.browser, 'import-roster').waitForDisplayed({ timeout: 10_000 });
+  await app.stop();
+  // Something occupies the backups folder's name: the next opening cannot back up.
+  writeFileSync(join(dir, 'backups'), 'not a folder');
+  app = await startApp({ env: { MINUTEBOOK_DATA_DIR: dir } });
+  t.after(() => app.stop());
+  const banner = byTestId(app.browser, 'backup-banner');
+  await banner.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await banner.getText(), /^Hôm nay chưa sao lưu tự động được \(sổ biên bản vẫn dùng bình thường, không mất gì\): /);
+  await app.screenshot('08-backup-failed-vi');
+  // The book itself opened: the meetings screen works.
+  await byTestId(app.browser, 'new-meeting').waitForDisplayed({ timeout: 10_000 });
 });
