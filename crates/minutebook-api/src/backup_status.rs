@@ -138,21 +138,13 @@ fn rfc3339(t: std::time::SystemTime) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::views::CellInput;
+    use crate::test_support::book_with_cell;
 
     #[test]
     fn status_lists_this_books_backups_and_the_number_kept_is_bounded() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("so-bien-ban.db");
-        let mut b = Book::open(&db).unwrap();
-        b.create_cell(&CellInput {
-            name: "Chi bộ Tổ dân phố số 7".into(),
-            upper_committee: "Đảng bộ phường Thanh Bình".into(),
-            place: "Hà Nội".into(),
-            document_code: "CB".into(),
-        })
-        .unwrap();
-        drop(b);
+        drop(book_with_cell(dir.path(), "so-bien-ban.db"));
         // Reopened: the day's automatic backup exists now.
         let mut b = Book::open(&db).unwrap();
         let manual = b.backup_now().unwrap();

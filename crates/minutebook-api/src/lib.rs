@@ -23,6 +23,9 @@ pub mod verify;
 pub mod views;
 pub mod workspace;
 
+#[cfg(test)]
+mod test_support;
+
 pub use backups::DailyBackup;
 pub use book::{Book, default_db_path};
 pub use error::{ApiError, ErrorCode};

@@ -95,27 +95,9 @@ fn check_transfers(m: &Member) -> Result<(), ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::views::CellInput;
+    use crate::test_support::case_book as book;
     use crate::workspace::NewMeetingInput;
     use minutebook_record::doc::TransferDoc;
-
-    fn book() -> (tempfile::TempDir, Book) {
-        let dir = tempfile::tempdir().unwrap();
-        let mut b = Book::open(&dir.path().join("m.db")).unwrap();
-        b.create_cell(&CellInput {
-            name: "Chi bộ Tổ dân phố số 7".into(),
-            upper_committee: "Đảng bộ phường Thanh Bình".into(),
-            place: "Hà Nội".into(),
-            document_code: "CB".into(),
-        })
-        .unwrap();
-        let roster = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/cases/roster-to-dan-pho-7.csv"
-        );
-        b.import_roster(std::path::Path::new(roster)).unwrap();
-        (dir, b)
-    }
 
     fn blank(name: &str) -> MemberDoc {
         MemberDoc {

@@ -317,25 +317,7 @@ impl Book {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::views::CellInput;
-
-    fn book() -> (tempfile::TempDir, Book) {
-        let dir = tempfile::tempdir().unwrap();
-        let mut b = Book::open(&dir.path().join("m.db")).unwrap();
-        b.create_cell(&CellInput {
-            name: "Chi bộ Tổ dân phố số 7".into(),
-            upper_committee: "Đảng bộ phường Thanh Bình".into(),
-            place: "Hà Nội".into(),
-            document_code: "CB".into(),
-        })
-        .unwrap();
-        let roster = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/cases/roster-to-dan-pho-7.csv"
-        );
-        b.import_roster(std::path::Path::new(roster)).unwrap();
-        (dir, b)
-    }
+    use crate::test_support::case_book as book;
 
     #[test]
     fn create_edit_save_and_preview() {
