@@ -1,4 +1,4 @@
-//! Disk full: a minute book on a 6 MiB tmpfs the test mounts itself, filled with a ballast file.
+//! Disk full: a minute book on a small tmpfs the test mounts itself, filled with a ballast file.
 //! Needs root (CI runs as root); without permission to mount, the test fails and says why.
 
 use std::fs;
