@@ -90,7 +90,11 @@ fn with_book<R: Runtime, T>(
         *guard = Some(Book::open(&path)?);
     }
     match guard.as_mut() {
-        Some(book) => f(book),
+        Some(book) => {
+            // The app may stay open for days: back up on the first command of a new day.
+            book.keep_daily_backup();
+            f(book)
+        }
         None => Err(ApiError::new(ErrorCode::Storage, "no minute book")),
     }
 }

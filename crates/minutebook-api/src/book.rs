@@ -34,6 +34,8 @@ pub struct Book {
     store: Store,
     clock: Arc<dyn Clock>,
     daily_backup: DailyBackup,
+    /// The (Vietnamese) day of the last daily-backup attempt.
+    backup_day: time::Date,
 }
 
 /// The default minute book: `$MINUTEBOOK_DB`, else `<OS data dir>/minutebook/minutebook.db`.
@@ -108,8 +110,9 @@ impl Book {
                 backups_to_keep: None,
             },
         )?;
+        let now = clock.now();
         let daily_backup = if existed {
-            backups::take(&store, clock.now())
+            backups::take(&store, now)
         } else {
             DailyBackup::NewBook
         };
@@ -117,7 +120,21 @@ impl Book {
             store,
             clock,
             daily_backup,
+            backup_day: backups::backup_day(now),
         })
+    }
+
+    /// For a book kept open across midnight (the desktop app keeps it open for its whole run):
+    /// takes the daily backup when the day (in Vietnam) has changed since the last attempt, as
+    /// opening would. Costs one clock reading when it has not. Returns the latest outcome.
+    pub fn keep_daily_backup(&mut self) -> &DailyBackup {
+        let now = self.clock.now();
+        let today = backups::backup_day(now);
+        if today != self.backup_day {
+            self.backup_day = today;
+            self.daily_backup = backups::take(&self.store, now);
+        }
+        &self.daily_backup
     }
 
     /// What this opening did about the daily backup; [`DailyBackup::warning`] is the failure

@@ -180,3 +180,44 @@ fn a_failed_backup_is_reported_and_the_book_still_opens_and_saves() {
     let book = open_at(&db, datetime!(2026-03-11 10:00 +07:00));
     assert!(matches!(book.daily_backup(), DailyBackup::Written { .. }));
 }
+
+/// A clock the test moves forward.
+struct MovingClock(std::sync::Mutex<OffsetDateTime>);
+
+impl minutebook_store::Clock for MovingClock {
+    fn now(&self) -> OffsetDateTime {
+        *self.0.lock().unwrap()
+    }
+}
+
+#[test]
+fn a_book_kept_open_past_midnight_takes_the_next_days_backup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("book.db");
+    new_book(&db, datetime!(2026-03-04 10:00 UTC));
+    let clock = Arc::new(MovingClock(std::sync::Mutex::new(
+        datetime!(2026-03-05 09:00 UTC),
+    )));
+    let mut book = Book::open_with_clock(&db, clock.clone()).unwrap();
+    assert_eq!(dailies(&backups_dir(&db)).len(), 1);
+    // Same day in Vietnam (16:59 UTC is 23:59 in Hà Nội): nothing new.
+    *clock.0.lock().unwrap() = datetime!(2026-03-05 16:59 UTC);
+    assert!(matches!(
+        book.keep_daily_backup(),
+        DailyBackup::Written { .. }
+    ));
+    assert_eq!(dailies(&backups_dir(&db)).len(), 1);
+    // 17:00 UTC is midnight in Hà Nội: the next day's backup, while the book stays open.
+    *clock.0.lock().unwrap() = datetime!(2026-03-05 17:00 UTC);
+    assert!(matches!(
+        book.keep_daily_backup(),
+        DailyBackup::Written { .. }
+    ));
+    assert_eq!(
+        dailies(&backups_dir(&db)),
+        vec![
+            "book.db.daily-2026-03-05.bak".to_owned(),
+            "book.db.daily-2026-03-06.bak".to_owned()
+        ]
+    );
+}
