@@ -240,7 +240,9 @@ pub fn list_meetings<R: Runtime>(
     app: AppHandle<R>,
     book: State<'_, BookState>,
 ) -> Result<Vec<MeetingListItem>, CommandError> {
-    with_book(&app, &book, |b| b.meetings())
+    let list = with_book(&app, &book, |b| b.meetings());
+    crate::startup_trace::meetings_listed();
+    list
 }
 
 /// Full-text search over the minutes, votes and action items of the book (diacritics and case

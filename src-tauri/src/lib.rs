@@ -16,9 +16,11 @@ pub mod dialogs;
 pub mod error;
 
 mod command_names;
+mod startup_trace;
 
 use std::time::Instant;
 
+use tauri::webview::PageLoadEvent;
 use tauri::{Builder, Runtime};
 
 pub use command_names::COMMAND_NAMES;
@@ -72,7 +74,14 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 /// Opens the Minutebook window and runs until it is closed.
 pub fn run() {
-    let app = with_commands(Builder::default()).run(context());
+    startup_trace::start();
+    let app = with_commands(Builder::default())
+        .on_page_load(|_, payload| {
+            if matches!(payload.event(), PageLoadEvent::Finished) {
+                startup_trace::page_loaded();
+            }
+        })
+        .run(context());
     if let Err(error) = app {
         eprintln!("minutebook: failed to start: {error}");
         std::process::exit(1);
