@@ -1,0 +1,5 @@
+//! Generates the blank app's Tauri context.
+
+fn main() {
+    tauri_build::build();
+}
