@@ -78,8 +78,9 @@ impl Store {
 
     /// Remembers the outcome of a full check of `meeting`'s record `record_sha256`, unless
     /// another connection has committed since `data_version` was read (then the check may
-    /// have seen rows that are gone, and nothing is written). Derived data: no audit entry.
-    /// Returns whether it was written.
+    /// have seen rows that are gone, and nothing is written) or the same outcome is already
+    /// remembered (no write, so opening a meeting costs no fsync). Derived data: no audit
+    /// entry. Returns whether it was written.
     ///
     /// # Errors
     /// Storage errors (a read-only file, a full disk); callers may ignore them, since the
@@ -91,6 +92,27 @@ impl Store {
         problems: &[String],
         data_version: i64,
     ) -> Result<bool> {
+        let text = problems
+            .iter()
+            .map(|p| p.replace('\n', " "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let same: bool = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM integrity_checks
+                 WHERE meeting_id = ?1 AND record_sha256 = ?2 AND problems = ?3",
+            )
+            .and_then(|mut st| {
+                st.query_row(params![meeting.0, record_sha256, text], |r| {
+                    r.get::<_, i64>(0)
+                })
+            })
+            .ctx("read a remembered integrity check")?
+            > 0;
+        if same {
+            return Ok(false);
+        }
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .ctx("remember an integrity check")?;
         if self.data_version()? != data_version {
@@ -99,15 +121,7 @@ impl Store {
         tx.execute(
             "INSERT OR REPLACE INTO integrity_checks (meeting_id, record_sha256, problems)
              VALUES (?1, ?2, ?3)",
-            params![
-                meeting.0,
-                record_sha256,
-                problems
-                    .iter()
-                    .map(|p| p.replace('\n', " "))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ],
+            params![meeting.0, record_sha256, text],
         )
         .ctx("remember an integrity check")?;
         tx.commit().ctx("remember an integrity check")?;
