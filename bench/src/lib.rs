@@ -294,7 +294,14 @@ pub fn meeting(rng: &mut Rng, plan: &Plan, roster: &[Member], date: Date, n: u32
             let p = if r.is_exempted_on(date) {
                 Presence::Exempted
             } else if r.id.0 <= roster[1].id.0 || rng.chance(0.88) {
-                present += 1;
+                // Only members who may vote count towards a show of hands (core::vote::tally).
+                if r.category == MemberCategory::Official
+                    && !r.suspended
+                    && !r.is_attached_temporarily_on(date)
+                    && !r.is_away_temporarily_on(date)
+                {
+                    present += 1;
+                }
                 Presence::Present
             } else if rng.chance(0.7) {
                 Presence::AbsentExcused {
