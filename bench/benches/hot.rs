@@ -35,9 +35,13 @@ fn bench(c: &mut Criterion) {
     c.bench_function("store list_meetings", |b| {
         b.iter(|| book.store().list_meetings().unwrap())
     });
-    c.bench_function("Book::meetings (with integrity re-check)", |b| {
+    c.bench_function("Book::meetings (remembered integrity checks)", |b| {
         b.iter(|| book.meetings().unwrap())
     });
+    c.bench_function(
+        "Book::integrity (full re-check of one closed meeting)",
+        |b| b.iter(|| book.integrity(black_box(mid)).unwrap()),
+    );
     c.bench_function("store load_meeting", |b| {
         b.iter(|| {
             book.store()

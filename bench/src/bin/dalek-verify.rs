@@ -1,5 +1,5 @@
 //! `dalek-verify DIR` — the floor for bundle verification: for every bundle folder in `DIR`,
-//! reads each `NN-role.json`, `.sig` and `.pub.pem` and checks the signature with raw
+//! reads each `signatures/NN-role.json`, `.sig` and `.pub.pem` and checks the signature with raw
 //! `ed25519-dalek` `verify_strict`, nothing else (no record hash, trust, roles or chain).
 //! Prints the count and the time spent in `verify_strict` alone. Exit 1 if any fails.
 
@@ -22,7 +22,7 @@ fn main() {
     for d in dirs {
         for n in 1..=9 {
             for role in ["chair", "minute-taker", "member"] {
-                let stem = d.join(format!("{n:02}-{role}"));
+                let stem = d.join("signatures").join(format!("{n:02}-{role}"));
                 let Ok(att) = std::fs::read(stem.with_extension("json")) else {
                     continue;
                 };
