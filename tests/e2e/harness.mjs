@@ -54,9 +54,12 @@ async function startDriver(env) {
   const port = await freePort();
   let nativePort = await freePort();
   while (nativePort === port) nativePort = await freePort();
+  // Its own process group (detached), so that stopDriver can, as a last resort, kill
+  // tauri-driver together with the WebKitWebDriver and app it started.
   const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
@@ -81,11 +84,24 @@ async function startDriver(env) {
 }
 
 async function stopDriver(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timedOut = await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)]);
-  if (timedOut) child.kill('SIGKILL');
+  const group = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timedOut = await Promise.race([exited.then(() => false), sleep(10_000).then(() => true)]);
+    if (timedOut) child.kill('SIGKILL');
+  }
+  // tauri-driver stops its WebKitWebDriver on SIGTERM; if it was slow (a loaded machine) or
+  // killed, an orphaned WebKitWebDriver would keep this file's output pipe open and the test
+  // runner waiting for ever (measured once: a run killed by its 900 s timeout after every test
+  // had passed). Whatever is left of the group goes now.
+  group('SIGKILL');
 }
 
 /**
