@@ -427,10 +427,17 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
             return Ok(ExitCode::from(result.exit_code()));
         }
         Command::Demo => {
-            let db = cli
-                .db
-                .clone()
-                .unwrap_or_else(|| std::env::temp_dir().join("minutebook-demo.db"));
+            let db = match cli.db.clone() {
+                Some(db) => db,
+                None => {
+                    // The default demo file is the demo's own (older versions did not mark it).
+                    let db = std::env::temp_dir().join("minutebook-demo.db");
+                    for suffix in ["", "-wal", "-shm"] {
+                        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+                    }
+                    db
+                }
+            };
             let (book, id) = minutebook_api::demo::run(&db)?;
             writeln!(
                 out,
