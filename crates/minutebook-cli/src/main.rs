@@ -409,7 +409,19 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
     let out = &mut std::io::stdout().lock();
     match cli.command {
         Command::Verify { path, trust, json } => {
-            let book = match &cli.db {
+            // The book whose pinned keys to trust: --db, else $MINUTEBOOK_DB (as --help says).
+            // Verifying never creates a minute book: a path that does not exist is an error.
+            let db = cli
+                .db
+                .clone()
+                .or_else(|| std::env::var_os("MINUTEBOOK_DB").map(std::path::PathBuf::from));
+            let book = match &db {
+                Some(p) if !p.exists() => {
+                    return Err(ApiError::not_found(format!(
+                        "{}: no minute book there to take pinned keys from",
+                        p.display()
+                    )));
+                }
                 Some(p) => Some(open_path(p, lang)?),
                 None => None,
             };

@@ -42,9 +42,22 @@ fn signed_bundle_verifies_with_minutebook_and_with_openssl() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+    // $MINUTEBOOK_DB stands for --db here too (as --help says).
+    let out = Command::new(env!("CARGO_BIN_EXE_minutebook"))
+        .args(["verify", dir.to_str().unwrap()])
+        .env("MINUTEBOOK_DB", env.db())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    // Verifying against a book that does not exist is an error and creates no file.
+    let missing = env.path("no-such-book.db");
+    let out = env.run_db(&missing, &["verify", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!missing.exists());
     // Without any trust: valid signatures, keys pinned by nothing → 3, fingerprints printed.
     let out = Command::new(env!("CARGO_BIN_EXE_minutebook"))
         .args(["--lang", "en", "verify", dir.to_str().unwrap()])
+        .env_remove("MINUTEBOOK_DB")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
