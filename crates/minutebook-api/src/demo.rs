@@ -32,15 +32,20 @@ pub fn run(db: &Path) -> Result<(Book, i64), ApiError> {
                 db.display()
             )));
         }
-        for suffix in ["", "-wal", "-shm"] {
-            let p = format!("{}{suffix}", db.display());
-            let _ = std::fs::remove_file(p);
-        }
+        remove_book_files(db);
     }
     let mut book = Book::open(db)?;
     book.store_mut().set_setting(DEMO_SETTING, "1")?;
     let id = book.import_meeting(MARCH_2026)?;
     Ok((book, id))
+}
+
+/// Deletes the SQLite file at `db` with its `-wal` and `-shm` companions, ignoring absent ones.
+/// Only for demo books: callers decide that the file is theirs to delete.
+pub fn remove_book_files(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
 }
 
 #[cfg(test)]

@@ -444,9 +444,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
                 None => {
                     // The default demo file is the demo's own (older versions did not mark it).
                     let db = std::env::temp_dir().join("minutebook-demo.db");
-                    for suffix in ["", "-wal", "-shm"] {
-                        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-                    }
+                    minutebook_api::demo::remove_book_files(&db);
                     db
                 }
             };
