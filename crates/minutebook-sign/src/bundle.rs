@@ -364,7 +364,8 @@ impl Bundle {
             }
             drop(file);
             let mut file = archive.by_index(i).map_err(zip_err)?;
-            let bytes = c.read_capped(&name, &mut file)?;
+            // No size hint: the size in a zip header may lie.
+            let bytes = c.read_capped(&name, &mut file, 0)?;
             drop(file);
             c.add(&name, bytes)?;
         }
@@ -471,7 +472,7 @@ fn walk(root: &Path, dir: &Path, c: &mut Collector) -> Result<(), BundleError> {
             walk(root, &path, c)?;
         } else if meta.is_file() {
             let mut f = fs::File::open(&path).map_err(|e| io_err(&path, &e))?;
-            let bytes = c.read_capped(&rel, &mut f)?;
+            let bytes = c.read_capped(&rel, &mut f, meta.len())?;
             c.add(&rel, bytes)?;
         } else {
             return Err(BundleError::UnexpectedFile { path: rel });
@@ -503,12 +504,19 @@ impl Collector {
 
     /// Read at most the per-entry cap (and what is left of the total) plus one byte, so a
     /// lying size header cannot make us read more.
-    fn read_capped(&self, name: &str, r: &mut dyn Read) -> Result<Vec<u8>, BundleError> {
+    /// `size_hint` (bytes) only sizes the buffer, up to the cap; the cap is what is enforced.
+    fn read_capped(
+        &self,
+        name: &str,
+        r: &mut dyn Read,
+        size_hint: u64,
+    ) -> Result<Vec<u8>, BundleError> {
         let cap = self
             .limits
             .max_entry_bytes
             .min(self.limits.max_total_bytes.saturating_sub(self.total));
-        let mut buf = Vec::new();
+        let mut buf =
+            Vec::with_capacity(usize::try_from(size_hint.min(cap).saturating_add(1)).unwrap_or(0));
         r.take(cap.saturating_add(1))
             .read_to_end(&mut buf)
             .map_err(|e| BundleError::Io {

@@ -153,6 +153,78 @@ fn check_value(v: &Value, path: &mut String) -> Result<(), CanonicalError> {
 /// # Errors
 /// The first rule broken, as a [`CanonicalError`] naming what and where.
 pub fn parse_canonical(bytes: &[u8]) -> Result<Value, CanonicalError> {
+    if is_certainly_canonical(bytes)? {
+        // Already proven canonical: a plain parse cannot fail and needs no further checks.
+        return serde_json::from_slice(bytes).map_err(|e| CanonicalError::Syntax {
+            message: e.to_string(),
+        });
+    }
+    parse_canonical_slow(bytes)
+}
+
+/// Check `bytes` with every rule of [`parse_canonical`] without keeping the parsed value —
+/// what verification needs for a record whose header is read separately. One pass over the
+/// bytes when they are canonical; the full parser (and its precise error) otherwise.
+///
+/// # Errors
+/// As [`parse_canonical`].
+pub fn check_canonical(bytes: &[u8]) -> Result<(), CanonicalError> {
+    if is_certainly_canonical(bytes)? {
+        return Ok(());
+    }
+    parse_canonical_slow(bytes).map(drop)
+}
+
+/// [`check_canonical`] for a record: also where its header fields are (see
+/// `canonical_scan::canonical_header_spans`) when the one-pass scan vouched for the bytes;
+/// `Ok(None)` when only the full parser did (the caller then reads the header from the full
+/// document).
+pub(crate) fn check_canonical_header(
+    bytes: &[u8],
+) -> Result<Option<(&str, Vec<crate::canonical_scan::Span>)>, CanonicalError> {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes)
+        && let Some(spans) = crate::canonical_scan::canonical_header_spans(s)
+    {
+        return Ok(Some((s, spans)));
+    }
+    parse_canonical_slow(bytes).map(|_| None)
+}
+
+/// The full parser alone, without the one-pass fast path. For the differential tests and the
+/// fuzz target that hold the fast path to it; use [`parse_canonical`].
+///
+/// # Errors
+/// As [`parse_canonical`].
+#[doc(hidden)]
+pub fn parse_canonical_full(bytes: &[u8]) -> Result<Value, CanonicalError> {
+    parse_canonical_slow(bytes)
+}
+
+/// Whether the one-pass fast path alone accepts `bytes` (false also means "not sure"). For
+/// the differential tests and the fuzz target; use [`check_canonical`].
+#[doc(hidden)]
+pub fn fast_path_accepts(bytes: &[u8]) -> bool {
+    matches!(is_certainly_canonical(bytes), Ok(true))
+}
+
+/// UTF-8 check, then the one-pass scan (`canonical_scan`); `Ok(false)` means "ask the full
+/// parser".
+fn is_certainly_canonical(bytes: &[u8]) -> Result<bool, CanonicalError> {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(crate::canonical_scan::is_canonical(s));
+    }
+    // Not UTF-8: std finds where, for the message.
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(crate::canonical_scan::is_canonical(s)),
+        Err(e) => Err(CanonicalError::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        }),
+    }
+}
+
+/// The full parser: builds the value with the JSON path of every node, then compares the
+/// input with its JCS serialisation. Slow, but it names the first rule broken and where.
+fn parse_canonical_slow(bytes: &[u8]) -> Result<Value, CanonicalError> {
     if let Err(e) = std::str::from_utf8(bytes) {
         return Err(CanonicalError::InvalidUtf8 {
             offset: e.valid_up_to(),

@@ -20,6 +20,7 @@
 pub mod attestation;
 pub mod bundle;
 pub mod canonical;
+mod canonical_scan;
 pub mod keys;
 pub mod record;
 pub mod trust;
@@ -27,13 +28,13 @@ pub mod verify;
 
 pub use attestation::{Attestation, Role, Signer, sign_record};
 pub use bundle::{Bundle, BundleError, BundleLimits, SignatureFiles};
-pub use canonical::{CanonicalError, parse_canonical, to_canonical_bytes};
+pub use canonical::{CanonicalError, check_canonical, parse_canonical, to_canonical_bytes};
 pub use keys::{Fingerprint, ImportOptions, ImportedKey, KeyError};
 pub use record::{Record, RecordError, RecordHeader};
 pub use trust::{TrustError, TrustStore, TrustedKey};
 pub use verify::{
-    ChainReport, Outcome, Problem, SignatureReport, VerificationReport, VerifyOptions,
-    verify_bundle, verify_chain,
+    BookVerifier, ChainReport, Outcome, Problem, SignatureReport, VerificationReport,
+    VerifyOptions, verify_book, verify_bundle, verify_chain,
 };
 
 /// SHA-256 of `bytes` as 64 lowercase hex digits (what `sha256sum` prints).

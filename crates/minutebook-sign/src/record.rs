@@ -5,11 +5,12 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::canonical::{CanonicalError, parse_canonical};
+use crate::canonical::{CanonicalError, check_canonical_header};
 use crate::{is_sha256_hex, sha256_hex};
 
 /// Type tag of a record (`"type"` field).
@@ -106,28 +107,59 @@ pub struct RecordHeader {
     pub signatories: BTreeMap<Role, Signer>,
 }
 
-/// A record: its exact bytes, parsed value, header and hash.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A record: its exact bytes, header and hash; the full JSON value is parsed on first use.
+///
+/// Equality is equality of the bytes (everything else is derived from them).
+#[derive(Debug, Clone)]
 pub struct Record {
     bytes: Vec<u8>,
-    value: Value,
+    value: OnceLock<Value>,
     header: RecordHeader,
     sha256: String,
 }
 
+impl PartialEq for Record {
+    fn eq(&self, other: &Record) -> bool {
+        self.bytes == other.bytes
+    }
+}
+impl Eq for Record {}
+
 impl Record {
     /// Parse `record.json` bytes: strict canonical JSON, then the header rules.
+    ///
+    /// The canonical check is one pass over the bytes and the header is read without building
+    /// the whole document (a ten-year book's records are tens of kilobytes each; verification
+    /// reads thousands). Errors are exactly those of a full parse: on any doubt the full
+    /// parser runs and names the problem.
     ///
     /// # Errors
     /// [`RecordError::Canonical`] for non-canonical bytes, [`RecordError::Field`] naming the
     /// header field that is missing or wrong.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Record, RecordError> {
-        let value = parse_canonical(&bytes)?;
-        let header = parse_header(&value)?;
+        let probe = check_canonical_header(&bytes)?.and_then(|(text, spans)| probe(text, &spans));
+        let header = match probe.and_then(|p| parse_header(&p).ok()) {
+            Some(h) => h,
+            // Something unusual in the header: the full document gives the exact error.
+            None => {
+                let value: Value =
+                    serde_json::from_slice(&bytes).map_err(|e| CanonicalError::Syntax {
+                        message: e.to_string(),
+                    })?;
+                let header = parse_header(&value)?;
+                let sha256 = sha256_hex(&bytes);
+                return Ok(Record {
+                    bytes,
+                    value: OnceLock::from(value),
+                    header,
+                    sha256,
+                });
+            }
+        };
         let sha256 = sha256_hex(&bytes);
         Ok(Record {
             bytes,
-            value,
+            value: OnceLock::new(),
             header,
             sha256,
         })
@@ -137,9 +169,10 @@ impl Record {
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
     }
-    /// The parsed JSON value.
+    /// The parsed JSON value (parsed on the first call; the bytes are known canonical).
     pub fn value(&self) -> &Value {
-        &self.value
+        self.value
+            .get_or_init(|| serde_json::from_slice(&self.bytes).unwrap_or(Value::Null))
     }
     /// The header fields.
     pub fn header(&self) -> &RecordHeader {
@@ -149,6 +182,31 @@ impl Record {
     pub fn sha256(&self) -> &str {
         &self.sha256
     }
+}
+
+/// The header fields of a record as a small JSON object with the same paths as the full
+/// document (`type`, `cell.id`, …), built from the byte ranges the canonical scan captured —
+/// the minutes themselves are never parsed. `None` if a captured value does not parse (the full
+/// parser then judges).
+fn probe(text: &str, spans: &[crate::canonical_scan::Span]) -> Option<Value> {
+    let mut top = serde_json::Map::new();
+    for (path, range) in spans {
+        let v: Value = serde_json::from_str(text.get(range.clone())?).ok()?;
+        match path.split_once('.') {
+            None => {
+                top.insert((*path).to_owned(), v);
+            }
+            Some((holder, field)) => {
+                if let Value::Object(o) = top
+                    .entry(holder.to_owned())
+                    .or_insert_with(|| Value::Object(serde_json::Map::new()))
+                {
+                    o.insert(field.to_owned(), v);
+                }
+            }
+        }
+    }
+    Some(Value::Object(top))
 }
 
 fn field_err(field: &str, reason: impl Into<String>) -> RecordError {
