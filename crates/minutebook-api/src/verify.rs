@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use minutebook_sign::bundle::{Bundle, BundleLimits};
 use minutebook_sign::trust::TrustStore;
 use minutebook_sign::verify::{
-    ChainReport, Outcome, VerificationReport, VerifyOptions, verify_bundle, verify_chain,
+    BookVerifier, ChainReport, Outcome, VerificationReport, VerifyOptions, verify_bundle,
 };
 use serde::Serialize;
 
@@ -255,8 +255,10 @@ fn minute_book(
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     entries.sort();
+    // One bundle at a time: each is read, verified and dropped; the book verifier keeps only
+    // each record's header and hash for the chain (memory stays small on a ten-year book).
+    let mut book = BookVerifier::new(trust, opts);
     let mut results = Vec::new();
-    let mut bundles = Vec::new();
     for p in entries {
         let Ok(meta) = std::fs::symlink_metadata(&p) else {
             continue;
@@ -271,20 +273,17 @@ fn minute_book(
         let source = p.display().to_string();
         match read {
             None => {}
-            Some(Ok(b)) => {
-                results.push(BundleResult {
-                    source,
-                    report: verify_bundle(&b, trust, opts),
-                });
-                bundles.push(b);
-            }
+            Some(Ok(b)) => results.push(BundleResult {
+                source,
+                report: book.add(&b),
+            }),
             Some(Err(e)) => results.push(BundleResult {
                 source,
                 report: unreadable(&e.to_string()),
             }),
         }
     }
-    let chain = verify_chain(&bundles);
+    let chain = book.finish();
     let outcome = if results.is_empty() {
         Outcome::Invalid
     } else {
