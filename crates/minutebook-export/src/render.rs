@@ -115,6 +115,27 @@ pub fn render(
     attachments: Vec<Attachment>,
     opts: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
+    let templates = templates::load(opts.template_dir.as_deref())?;
+    render_with(
+        kind,
+        record_json,
+        attestations,
+        attachments,
+        opts,
+        templates,
+    )
+}
+
+/// [`render`] with the template set already chosen (the rendering check may pick an archived
+/// one); `opts.template_dir` is not read again.
+pub(crate) fn render_with(
+    kind: DocumentKind,
+    record_json: &[u8],
+    attestations: &[AttestationInfo],
+    attachments: Vec<Attachment>,
+    opts: &ExportOptions,
+    templates: templates::TemplateSet,
+) -> Result<Vec<u8>, ExportError> {
     let record_sha256 = hex(&Sha256::digest(record_json));
 
     // The record, NFC, every string checked against the font.
@@ -157,7 +178,6 @@ pub fn render(
 
     let attachments = prepare_attachments(record_json, attestations, attachments)?;
     let draft = opts.draft || attestations.is_empty();
-    let templates = templates::load(opts.template_dir.as_deref())?;
     let params = RenderParams {
         kind,
         draft,

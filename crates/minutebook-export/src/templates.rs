@@ -38,10 +38,49 @@ pub(crate) struct TemplateSet {
     pub sha256: String,
 }
 
-/// Loads the embedded templates, replacing each by `dir/<name>` when that file exists.
-pub(crate) fn load(dir: Option<&Path>) -> Result<TemplateSet, ExportError> {
+/// Earlier embedded template sets, kept so that a PDF exported by an earlier version still
+/// passes the rendering check (it is re-rendered with the templates it was made with, which it
+/// names by digest). Add the outgoing set here, under `templates/archive/<month>/`, whenever a
+/// template changes. Each entry: the four files in [`TEMPLATE_NAMES`] order.
+const ARCHIVE: &[[&str; 4]] = &[
+    // Until 2026-12: body paragraphs broken by typst's whole-paragraph optimiser.
+    [
+        include_str!("../templates/archive/2026-11/common.typ"),
+        include_str!("../templates/archive/2026-11/minutes.typ"),
+        include_str!("../templates/archive/2026-11/resolution.typ"),
+        include_str!("../templates/archive/2026-11/attendance-sheet.typ"),
+    ],
+];
+
+/// The current or an archived embedded template set whose digest is `sha256`, if any.
+pub(crate) fn embedded_with_digest(sha256: &str) -> Option<TemplateSet> {
+    let current = TEMPLATE_NAMES.map(|n| embedded_template(n).unwrap_or_default());
+    std::iter::once(current)
+        .chain(ARCHIVE.iter().copied())
+        .map(|texts| set_of(TEMPLATE_NAMES.into_iter().zip(texts.map(str::to_owned))))
+        .find(|set| set.sha256 == sha256)
+}
+
+/// A set from (name, text) pairs in [`TEMPLATE_NAMES`] order, with its digest.
+fn set_of(pairs: impl IntoIterator<Item = (&'static str, String)>) -> TemplateSet {
     let mut files = BTreeMap::new();
     let mut hasher = Sha256::new();
+    for (name, text) in pairs {
+        hasher.update(name.as_bytes());
+        hasher.update([0]);
+        hasher.update((text.len() as u64).to_be_bytes());
+        hasher.update(text.as_bytes());
+        files.insert(name, text);
+    }
+    TemplateSet {
+        files,
+        sha256: hex(&hasher.finalize()),
+    }
+}
+
+/// Loads the embedded templates, replacing each by `dir/<name>` when that file exists.
+pub(crate) fn load(dir: Option<&Path>) -> Result<TemplateSet, ExportError> {
+    let mut pairs = Vec::with_capacity(TEMPLATE_NAMES.len());
     for name in TEMPLATE_NAMES {
         let text = match dir.map(|d| d.join(name)) {
             Some(path) if path.is_file() => {
@@ -60,16 +99,9 @@ pub(crate) fn load(dir: Option<&Path>) -> Result<TemplateSet, ExportError> {
             }
             _ => embedded_template(name).unwrap_or_default().to_owned(),
         };
-        hasher.update(name.as_bytes());
-        hasher.update([0]);
-        hasher.update((text.len() as u64).to_be_bytes());
-        hasher.update(text.as_bytes());
-        files.insert(name, text);
+        pairs.push((name, text));
     }
-    Ok(TemplateSet {
-        files,
-        sha256: hex(&hasher.finalize()),
-    })
+    Ok(set_of(pairs))
 }
 
 /// Lowercase hex.

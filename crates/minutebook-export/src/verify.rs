@@ -52,12 +52,22 @@ pub fn check_rendering(pdf: &[u8], template_dir: Option<&Path>) -> Result<(), Ex
     let params: RenderParams = unhex(params)
         .and_then(|b| serde_json::from_slice(&b).ok())
         .ok_or_else(|| ExportError::NotAnExport("unreadable export parameters".into()))?;
-    let templates = templates::load(template_dir)?;
+    let mut templates = templates::load(template_dir)?;
     if templates.sha256 != params.templates_sha256 {
-        return Err(ExportError::RenderingMismatch(format!(
-            "rendered with templates {}, these are {} (pass the template folder used at export)",
-            params.templates_sha256, templates.sha256
-        )));
+        // Made by an earlier version with its own embedded templates?
+        match template_dir
+            .is_none()
+            .then(|| templates::embedded_with_digest(&params.templates_sha256))
+            .flatten()
+        {
+            Some(archived) => templates = archived,
+            None => {
+                return Err(ExportError::RenderingMismatch(format!(
+                    "rendered with templates {}, these are {} (pass the template folder used at export)",
+                    params.templates_sha256, templates.sha256
+                )));
+            }
+        }
     }
     let record = attachments
         .iter()
@@ -80,7 +90,14 @@ pub fn check_rendering(pdf: &[u8], template_dir: Option<&Path>) -> Result<(), Ex
         draft: params.draft,
         layout: params.layout,
     };
-    let fresh = crate::render(params.kind, &record, &attestations, attachments, &opts)?;
+    let fresh = crate::render::render_with(
+        params.kind,
+        &record,
+        &attestations,
+        attachments,
+        &opts,
+        templates,
+    )?;
     if fresh == pdf {
         return Ok(());
     }

@@ -380,6 +380,24 @@ fn templates_can_be_overridden_from_a_folder() {
     );
 }
 
+/// A PDF made by an earlier version, with the templates embedded then, still passes the
+/// rendering check: it names its templates by digest and the exporter keeps earlier sets.
+#[test]
+fn pdfs_made_with_earlier_embedded_templates_still_pass_the_rendering_check() {
+    let archived = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/archive/2026-11");
+    let record = common::march_record();
+    let (infos, atts) = common::signed(&record);
+    let old = ExportOptions {
+        template_dir: Some(archived),
+        ..ExportOptions::default()
+    };
+    let then = render_minutes(&record, &infos, atts.clone(), &old).unwrap();
+    let now = render_minutes(&record, &infos, atts, &ExportOptions::default()).unwrap();
+    assert_ne!(then, now, "the archived set differs from today's");
+    check_rendering(&then, None).unwrap();
+    check_rendering(&now, None).unwrap();
+}
+
 #[test]
 fn layout_settings_reach_the_template() {
     let record = common::march_record();
