@@ -84,6 +84,7 @@ cli-demo-db = Sample minute book: { $path }
 cli-roster-imported = Imported { $added } members; the roster has { $total }.
 cli-meeting-imported = Meeting imported. Meeting id:
 cli-meeting-reopened = Meeting reopened for changes; closing it again makes a new version, and the old signatures cover only the old one.
+cli-search-none = Nothing found for “{ $query }”.
 cli-backup-done = Backed up to { $path }
 cli-default-reading = Default counting reading
 cli-required-roles = Required signatures

@@ -85,6 +85,7 @@ cli-demo-db = Sổ biên bản mẫu: { $path }
 cli-roster-imported = Đã nhập { $added } đảng viên; danh sách có { $total } đảng viên.
 cli-meeting-imported = Đã nhập cuộc họp. Mã cuộc họp:
 cli-meeting-reopened = Đã mở lại cuộc họp để sửa; khi kết thúc lại sẽ tạo phiên bản mới, các chữ ký cũ chỉ có giá trị với phiên bản cũ.
+cli-search-none = Không tìm thấy kết quả nào cho “{ $query }”.
 cli-backup-done = Đã sao lưu vào { $path }
 cli-default-reading = Cách tính mặc định
 cli-required-roles = Người phải ký

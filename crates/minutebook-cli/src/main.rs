@@ -571,12 +571,21 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
                     serde_json::to_string_pretty(&hits).unwrap_or_default()
                 )
                 .ok();
+            } else if hits.is_empty() {
+                writeln!(
+                    out,
+                    "{}",
+                    minutebook_api::tr(lang, "cli-search-none", &[("query", query.clone())])
+                )
+                .ok();
             } else {
                 for h in &hits {
+                    // A snippet may span lines of the minutes: keep each hit to two lines.
+                    let snippet = h.snippet.split_whitespace().collect::<Vec<_>>().join(" ");
                     writeln!(
                         out,
                         "#{} {} {} [{}]\n    {}",
-                        h.meeting, h.date, h.subject, h.kind, h.snippet
+                        h.meeting, h.date, h.subject, h.kind, snippet
                     )
                     .ok();
                 }

@@ -202,3 +202,19 @@ fn bad_input_is_refused_with_where_and_changes_nothing() {
     );
     assert_eq!(env.run(&["no-such-command"]).status.code(), Some(2));
 }
+
+#[test]
+fn search_prints_one_line_per_snippet_and_says_when_nothing_matches() {
+    let env = Env::new();
+    env.import_march();
+    let hits = env.ok(&["search", "nghi quyet"]);
+    let lines: Vec<&str> = hits.lines().collect();
+    assert!(!lines.is_empty(), "the March minutes mention nghị quyết");
+    assert_eq!(lines.len() % 2, 0, "two lines per hit:\n{hits}");
+    for pair in lines.chunks(2) {
+        assert!(pair[0].starts_with('#'), "{hits}");
+        assert!(pair[1].starts_with("    "), "{hits}");
+    }
+    let none = env.ok(&["search", "zzzkhongco"]);
+    assert_eq!(none.trim(), "Nothing found for “zzzkhongco”.");
+}
