@@ -21,7 +21,7 @@ use minutebook_api::workspace::{LiveFigures, MeetingWorkspace, NewMeetingInput};
 use minutebook_api::{ApiError, Book, write_file_atomically};
 use minutebook_record::doc::{MeetingDoc, MemberDoc};
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::data_dir;
 use crate::dialogs;
@@ -74,6 +74,28 @@ fn check_short(field: &str, s: &str) -> Result<(), CommandError> {
     } else {
         Ok(())
     }
+}
+
+/// Opens the default minute book on a background thread while the webview starts, so the
+/// first command finds it open instead of opening it then (opening runs the migrations check
+/// and, once a day, the backup). If the user's first command arrives sooner it waits on the
+/// lock; if opening fails here, nothing is kept and the first command opens the book itself
+/// and reports the error.
+pub fn open_book_in_background<R: Runtime>(app: AppHandle<R>) {
+    std::thread::spawn(move || {
+        let state = app.state::<BookState>();
+        let Ok(mut guard) = state.0.lock() else {
+            return;
+        };
+        if guard.is_none()
+            && let Ok(dir) = data_dir::resolve(&app)
+            && let Ok(book) = Book::open(&dir.join("minutebook.db"))
+        {
+            *guard = Some(book);
+        }
+        drop(guard);
+        crate::startup_trace::book_opened();
+    });
 }
 
 fn with_book<R: Runtime, T>(

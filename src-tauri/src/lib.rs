@@ -76,6 +76,10 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 pub fn run() {
     startup_trace::start();
     let app = with_commands(Builder::default())
+        .setup(|app| {
+            commands::open_book_in_background(app.handle().clone());
+            Ok(())
+        })
         .on_page_load(|_, payload| {
             if matches!(payload.event(), PageLoadEvent::Finished) {
                 startup_trace::page_loaded();

@@ -2,6 +2,7 @@
 //! one line on stderr the first time each startup milestone is reached:
 //!
 //! - `startup-trace: page-load <ms> ms`: the window's page finished loading;
+//! - `startup-trace: book-open <ms> ms`: the background open of the minute book finished;
 //! - `startup-trace: list-meetings <ms> ms`: the first `list_meetings` command returned, i.e.
 //!   the meeting list has its data.
 //!
@@ -20,6 +21,7 @@ static STARTED: OnceLock<Instant> = OnceLock::new();
 static ENABLED: AtomicBool = AtomicBool::new(false);
 static PAGE_LOAD: AtomicBool = AtomicBool::new(false);
 static LIST_MEETINGS: AtomicBool = AtomicBool::new(false);
+static BOOK_OPEN: AtomicBool = AtomicBool::new(false);
 
 /// Starts the clock and reads [`TRACE_ENV`]; call once, first thing in `run()`.
 pub fn start() {
@@ -43,4 +45,9 @@ pub fn page_loaded() {
 /// A `list_meetings` command returned.
 pub fn meetings_listed() {
     mark(&LIST_MEETINGS, "list-meetings");
+}
+
+/// The background open of the minute book finished (opened, or left to the first command).
+pub fn book_opened() {
+    mark(&BOOK_OPEN, "book-open");
 }
