@@ -7,8 +7,9 @@
 //! strings and keys, no duplicate keys). Anything unusual — a `\u` escape, a non-ASCII key, a
 //! `-0`, nesting deeper than [`MAX_DEPTH`] — makes it answer `false`, and the caller then runs
 //! the full parser, which either accepts or names the rule broken. So a `true` here is always
-//! a value the full parser accepts (checked by the differential tests in
-//! `tests/canonical_scan.rs` and by the `canonical` fuzz target); a `false` costs only time.
+//! a value the full parser accepts (checked by the differential property test
+//! `crates/minutebook-reliability/tests/canonical_fast_path.rs` and by the `attestation` fuzz
+//! target); a `false` costs only time.
 //!
 //! Measured on the benchmark dataset (`bench/run`): this scan plus a header-only parse replaced
 //! building a `serde_json::Value` with a path string per node and re-serialising it, which

@@ -447,6 +447,10 @@ pub fn verify_bundle(
     verify_parsed(bundle, &parsed, &mut KeyCache::default(), trust, opts)
 }
 
+/// Most distinct key files [`KeyCache`] holds before it starts over (a cell has a few dozen
+/// members; a ward's folder of many cells a few thousand).
+const MAX_CACHED_KEYS: usize = 4096;
+
 /// Public keys already decoded, by the exact bytes of their `.pub.pem` file. A minute book is
 /// signed by the same few keys for years; decoding a key (a curve point decompression, a square
 /// root in the field) costs about a third of checking a signature, so each distinct file is
@@ -459,6 +463,10 @@ impl KeyCache {
     fn key(&mut self, pem: &[u8]) -> Result<ed25519_dalek::VerifyingKey, String> {
         if let Some(k) = self.0.get(pem) {
             return k.clone();
+        }
+        // A hostile folder could carry a different key in every bundle: stay bounded.
+        if self.0.len() >= MAX_CACHED_KEYS {
+            self.0.clear();
         }
         let k = std::str::from_utf8(pem)
             .map_err(|_| "not UTF-8 text".to_owned())
