@@ -1,6 +1,8 @@
 //! Criterion benches of the hot functions behind `bench/run`'s latency and export figures:
-//! full-text search, the meeting list, opening a meeting, and building + canonicalising a
-//! record. Data: one generated cell book (3 years, to keep setup short).
+//! full-text search, the meeting list, opening a meeting, building + canonicalising a record,
+//! and the verification path (the one-pass canonical check against the full parser, a record's
+//! header, a whole bundle against its two raw `verify_strict` calls). Data: one generated cell
+//! book (3 years, to keep setup short).
 
 use std::hint::black_box;
 
@@ -74,6 +76,53 @@ fn bench(c: &mut Criterion) {
             )
             .unwrap();
             minutebook_sign::canonical::to_canonical_bytes(&r).unwrap()
+        })
+    });
+
+    // Verification of one real signed bundle of this book.
+    let signed = book
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.status == "signed")
+        .unwrap();
+    let bundle = book.bundle(signed.id).unwrap();
+    let trust = book.trust_store().unwrap();
+    let opts = minutebook_sign::VerifyOptions::default();
+    let kib = bundle.record.len() / 1024;
+    c.bench_function(
+        &format!("check_canonical, one-pass scan (record of {kib} KiB)"),
+        |b| b.iter(|| minutebook_sign::check_canonical(black_box(&bundle.record)).unwrap()),
+    );
+    c.bench_function(
+        &format!("parse_canonical_full, build + re-serialise (record of {kib} KiB)"),
+        |b| {
+            b.iter(|| {
+                minutebook_sign::canonical::parse_canonical_full(black_box(&bundle.record)).unwrap()
+            })
+        },
+    );
+    c.bench_function("sign::Record::from_bytes (check + header + SHA-256)", |b| {
+        b.iter(|| minutebook_sign::Record::from_bytes(black_box(bundle.record.clone())).unwrap())
+    });
+    c.bench_function("verify_bundle (two signatures, whole checks)", |b| {
+        b.iter(|| minutebook_sign::verify_bundle(black_box(&bundle), &trust, &opts))
+    });
+    let raw: Vec<_> = bundle
+        .signatures
+        .iter()
+        .map(|s| {
+            let pem = std::str::from_utf8(&s.public_key_pem).unwrap();
+            let key = minutebook_sign::keys::parse_public_key_pem(pem).unwrap();
+            let sig = ed25519_dalek::Signature::from_slice(&s.signature).unwrap();
+            (key, sig, s.attestation.clone())
+        })
+        .collect();
+    c.bench_function("raw verify_strict x2 (the same two signatures)", |b| {
+        b.iter(|| {
+            for (key, sig, att) in &raw {
+                key.verify_strict(black_box(att), sig).unwrap();
+            }
         })
     });
 }
