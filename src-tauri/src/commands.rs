@@ -76,6 +76,11 @@ fn check_short(field: &str, s: &str) -> Result<(), CommandError> {
     }
 }
 
+/// `<data folder>/minutebook.db`, the book the app opens unless the user opened another.
+fn default_book_path<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, CommandError> {
+    Ok(data_dir::resolve(app)?.join("minutebook.db"))
+}
+
 /// Opens the default minute book on a background thread while the webview starts, so the
 /// first command finds it open instead of opening it then (opening runs the migrations check
 /// and, once a day, the backup). If the user's first command arrives sooner it waits on the
@@ -88,8 +93,8 @@ pub fn open_book_in_background<R: Runtime>(app: AppHandle<R>) {
             return;
         };
         if guard.is_none()
-            && let Ok(dir) = data_dir::resolve(&app)
-            && let Ok(book) = Book::open(&dir.join("minutebook.db"))
+            && let Ok(path) = default_book_path(&app)
+            && let Ok(book) = Book::open(&path)
         {
             *guard = Some(book);
         }
@@ -108,7 +113,7 @@ fn with_book<R: Runtime, T>(
         .lock()
         .map_err(|_| ApiError::new(ErrorCode::Storage, "the minute book lock is poisoned"))?;
     if guard.is_none() {
-        let path = data_dir::resolve(app)?.join("minutebook.db");
+        let path = default_book_path(app)?;
         *guard = Some(Book::open(&path)?);
     }
     match guard.as_mut() {

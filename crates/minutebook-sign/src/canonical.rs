@@ -153,7 +153,7 @@ fn check_value(v: &Value, path: &mut String) -> Result<(), CanonicalError> {
 /// # Errors
 /// The first rule broken, as a [`CanonicalError`] naming what and where.
 pub fn parse_canonical(bytes: &[u8]) -> Result<Value, CanonicalError> {
-    if is_certainly_canonical(bytes)? {
+    if is_certainly_canonical(bytes) {
         // Already proven canonical: a plain parse cannot fail and needs no further checks.
         return serde_json::from_slice(bytes).map_err(|e| CanonicalError::Syntax {
             message: e.to_string(),
@@ -169,7 +169,7 @@ pub fn parse_canonical(bytes: &[u8]) -> Result<Value, CanonicalError> {
 /// # Errors
 /// As [`parse_canonical`].
 pub fn check_canonical(bytes: &[u8]) -> Result<(), CanonicalError> {
-    if is_certainly_canonical(bytes)? {
+    if is_certainly_canonical(bytes) {
         return Ok(());
     }
     parse_canonical_slow(bytes).map(drop)
@@ -204,22 +204,13 @@ pub fn parse_canonical_full(bytes: &[u8]) -> Result<Value, CanonicalError> {
 /// the differential tests and the fuzz target; use [`check_canonical`].
 #[doc(hidden)]
 pub fn fast_path_accepts(bytes: &[u8]) -> bool {
-    matches!(is_certainly_canonical(bytes), Ok(true))
+    is_certainly_canonical(bytes)
 }
 
-/// UTF-8 check, then the one-pass scan (`canonical_scan`); `Ok(false)` means "ask the full
-/// parser".
-fn is_certainly_canonical(bytes: &[u8]) -> Result<bool, CanonicalError> {
-    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
-        return Ok(crate::canonical_scan::is_canonical(s));
-    }
-    // Not UTF-8: std finds where, for the message.
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(crate::canonical_scan::is_canonical(s)),
-        Err(e) => Err(CanonicalError::InvalidUtf8 {
-            offset: e.valid_up_to(),
-        }),
-    }
+/// UTF-8 check, then the one-pass scan (`canonical_scan`); `false` means "ask the full
+/// parser", which also reports where bytes that are not UTF-8 go wrong.
+fn is_certainly_canonical(bytes: &[u8]) -> bool {
+    simdutf8::basic::from_utf8(bytes).is_ok_and(crate::canonical_scan::is_canonical)
 }
 
 /// The full parser: builds the value with the JSON path of every node, then compares the

@@ -138,28 +138,21 @@ impl Record {
     /// header field that is missing or wrong.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Record, RecordError> {
         let probe = check_canonical_header(&bytes)?.and_then(|(text, spans)| probe(text, &spans));
-        let header = match probe.and_then(|p| parse_header(&p).ok()) {
-            Some(h) => h,
+        let (header, value) = match probe.and_then(|p| parse_header(&p).ok()) {
+            Some(h) => (h, OnceLock::new()),
             // Something unusual in the header: the full document gives the exact error.
             None => {
                 let value: Value =
                     serde_json::from_slice(&bytes).map_err(|e| CanonicalError::Syntax {
                         message: e.to_string(),
                     })?;
-                let header = parse_header(&value)?;
-                let sha256 = sha256_hex(&bytes);
-                return Ok(Record {
-                    bytes,
-                    value: OnceLock::from(value),
-                    header,
-                    sha256,
-                });
+                (parse_header(&value)?, OnceLock::from(value))
             }
         };
         let sha256 = sha256_hex(&bytes);
         Ok(Record {
             bytes,
-            value: OnceLock::new(),
+            value,
             header,
             sha256,
         })
