@@ -113,17 +113,25 @@ impl Store {
         if same {
             return Ok(false);
         }
+        let insert = |conn: &rusqlite::Connection| {
+            conn.execute(
+                "INSERT OR REPLACE INTO integrity_checks (meeting_id, record_sha256, problems)
+                 VALUES (?1, ?2, ?3)",
+                params![meeting.0, record_sha256, text],
+            )
+            .ctx("remember an integrity check")
+        };
+        if self.use_case.is_some() {
+            // Inside a use case: written (and kept) with it.
+            insert(&self.conn)?;
+            return Ok(true);
+        }
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .ctx("remember an integrity check")?;
         if self.data_version()? != data_version {
             return Ok(false);
         }
-        tx.execute(
-            "INSERT OR REPLACE INTO integrity_checks (meeting_id, record_sha256, problems)
-             VALUES (?1, ?2, ?3)",
-            params![meeting.0, record_sha256, text],
-        )
-        .ctx("remember an integrity check")?;
+        insert(&tx)?;
         tx.commit().ctx("remember an integrity check")?;
         Ok(true)
     }

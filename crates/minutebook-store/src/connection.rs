@@ -92,6 +92,16 @@ pub struct Store {
     pub(crate) path: PathBuf,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) actor: String,
+    /// The use case's transaction, while one is open ([`Store::begin`]): what it does and the
+    /// instant every write in it is stamped with.
+    pub(crate) use_case: Option<UseCase>,
+}
+
+/// An open use-case transaction.
+#[derive(Debug, Clone)]
+pub(crate) struct UseCase {
+    what: String,
+    now: OffsetDateTime,
 }
 
 impl std::fmt::Debug for Store {
@@ -173,10 +183,10 @@ pub(crate) fn read_pragmas(conn: &Connection) -> Result<Pragmas> {
     })
 }
 
-/// A write in progress: the `IMMEDIATE` transaction, the instant it is stamped with, and who
-/// makes it.
+/// A write in progress: the connection inside its `IMMEDIATE` transaction (its own, or the
+/// use case's: see [`Store::begin`]), the instant it is stamped with, and who makes it.
 pub(crate) struct Tx<'a> {
-    pub tx: Transaction<'a>,
+    pub tx: &'a Connection,
     pub now: OffsetDateTime,
     pub actor: &'a str,
 }
@@ -191,7 +201,7 @@ impl Tx<'_> {
         detail: impl Into<String>,
     ) -> Result<()> {
         audit::append(
-            &self.tx,
+            self.tx,
             self.now,
             self.actor,
             Change {
@@ -242,6 +252,7 @@ impl Store {
             path,
             clock: options.clock,
             actor: options.actor,
+            use_case: None,
         })
     }
 
@@ -260,33 +271,140 @@ impl Store {
         self.actor = actor.to_owned();
     }
 
-    /// Runs `f` in one read transaction (a consistent snapshot).
-    pub(crate) fn read<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    /// Begins a use case's one `IMMEDIATE` transaction: every read and write made through this
+    /// store until [`Store::commit`] or [`Store::rollback`] joins it, so a use case that reads,
+    /// decides and writes several things is applied whole or not at all (a crash, a full disk
+    /// or an error in between leaves none of it). Each write inside it still appends its own
+    /// audit entry and is undone alone if it fails (a `SAVEPOINT`); all its entries carry the
+    /// instant read once the write lock is held. `what` names the use case in errors.
+    ///
+    /// Prefer [`Store::transaction`], which commits or rolls back for you.
+    ///
+    /// # Errors
+    /// [`Error::Locked`] when another connection holds the write lock past [`BUSY_TIMEOUT`];
+    /// [`Error::Constraint`] when a use case is already open on this store (they do not nest).
+    pub fn begin(&mut self, what: &str) -> Result<()> {
+        if let Some(open) = &self.use_case {
+            return Err(Error::Constraint {
+                what: what.to_owned(),
+                detail: format!("the use case {:?} is still open", open.what),
+            });
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE").ctx(what)?;
+        // Read the clock once the write lock is held, so audit times follow audit order.
+        self.use_case = Some(UseCase {
+            what: what.to_owned(),
+            now: self.clock.now(),
+        });
+        Ok(())
+    }
+
+    /// Commits the use case begun by [`Store::begin`].
+    ///
+    /// # Errors
+    /// [`Error::Constraint`] when no use case is open; storage errors from `COMMIT` (then the
+    /// use case is rolled back: nothing of it is written).
+    pub fn commit(&mut self) -> Result<()> {
+        let Some(open) = self.use_case.take() else {
+            return Err(Error::Constraint {
+                what: "commit".to_owned(),
+                detail: "no use case is open".to_owned(),
+            });
+        };
+        if let Err(e) = self.conn.execute_batch("COMMIT") {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return Err(e).ctx(&open.what);
+        }
+        Ok(())
+    }
+
+    /// Abandons the use case begun by [`Store::begin`]: nothing it wrote is kept. Does nothing
+    /// when none is open.
+    pub fn rollback(&mut self) {
+        if self.use_case.take().is_some() {
+            // Fails only when SQLite already rolled back (e.g. after SQLITE_FULL): either way
+            // nothing of the use case is in the file.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+
+    /// Whether a use case is open ([`Store::begin`]).
+    pub fn in_use_case(&self) -> bool {
+        self.use_case.is_some()
+    }
+
+    /// Runs `f` as one use case ([`Store::begin`]): commits when it returns `Ok`, rolls back
+    /// when it returns `Err`.
+    ///
+    /// # Errors
+    /// `f`'s error, or the storage error of beginning or committing.
+    pub fn transaction<T, E: From<Error>>(
+        &mut self,
+        what: &str,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.begin(what)?;
+        match f(self) {
+            Ok(v) => {
+                self.commit()?;
+                Ok(v)
+            }
+            Err(e) => {
+                self.rollback();
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs `f` in one read transaction (a consistent snapshot), or inside the open use case.
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if self.use_case.is_some() {
+            return f(&self.conn);
+        }
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)
             .ctx("begin reading")?;
         f(&tx)
     }
 
     /// Runs `f` in one `IMMEDIATE` write transaction and commits; on any error nothing is
-    /// written. `what` names the operation in error messages.
+    /// written. Inside an open use case ([`Store::begin`]) it runs in a savepoint of the use
+    /// case's transaction instead, undone alone on error. `what` names the operation in
+    /// error messages.
     pub(crate) fn write<T>(
         &mut self,
         what: &str,
         f: impl FnOnce(&Tx<'_>) -> Result<T>,
     ) -> Result<T> {
+        if let Some(open) = &self.use_case {
+            self.conn.execute_batch("SAVEPOINT write").ctx(what)?;
+            let tx = Tx {
+                tx: &self.conn,
+                now: open.now,
+                actor: &self.actor,
+            };
+            return match f(&tx) {
+                Ok(out) => {
+                    self.conn.execute_batch("RELEASE write").ctx(what)?;
+                    Ok(out)
+                }
+                Err(e) => {
+                    let _ = self.conn.execute_batch("ROLLBACK TO write; RELEASE write");
+                    Err(e)
+                }
+            };
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(what)?;
         // Read the clock once the write lock is held, so audit times follow audit order.
         let now = self.clock.now();
-        let tx = Tx {
-            tx,
+        let out = f(&Tx {
+            tx: &tx,
             now,
             actor: &self.actor,
-        };
-        let out = f(&tx)?;
-        tx.tx.commit().ctx(what)?;
+        })?;
+        tx.commit().ctx(what)?;
         Ok(out)
     }
 }

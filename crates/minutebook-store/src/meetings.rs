@@ -406,7 +406,7 @@ impl Store {
     /// entries name one member; [`Error::Invalid`] for a sub-second time.
     pub fn create_meeting(&mut self, meeting: &Meeting) -> Result<MeetingId> {
         self.write("create the meeting", |tx| {
-            let id = write_meeting(&tx.tx, meeting, None)?;
+            let id = write_meeting(tx.tx, meeting, None)?;
             tx.audit("create", "meeting", id, describe(meeting))?;
             Ok(MeetingId(id))
         })
@@ -421,14 +421,14 @@ impl Store {
     /// [`Store::create_meeting`]. On any error nothing changes.
     pub fn save_meeting(&mut self, meeting: &Meeting) -> Result<()> {
         self.write(&format!("save meeting #{}", meeting.id.0), |tx| {
-            let stored = status_of(&tx.tx, meeting.id)?;
+            let stored = status_of(tx.tx, meeting.id)?;
             if !stored.is_editable() {
                 return Err(Error::NotEditable {
                     meeting: meeting.id.0,
                     status: stored,
                 });
             }
-            write_meeting(&tx.tx, meeting, Some(meeting.id.0))?;
+            write_meeting(tx.tx, meeting, Some(meeting.id.0))?;
             tx.audit("save", "meeting", meeting.id.0, describe(meeting))
         })
     }
@@ -440,7 +440,7 @@ impl Store {
     /// [`Error::NotFound`].
     pub fn set_status(&mut self, id: MeetingId, status: MeetingStatus) -> Result<()> {
         self.write(&format!("set the status of meeting #{}", id.0), |tx| {
-            let before = status_of(&tx.tx, id)?;
+            let before = status_of(tx.tx, id)?;
             tx.tx
                 .execute(
                     "UPDATE meetings SET status = ?1 WHERE id = ?2",

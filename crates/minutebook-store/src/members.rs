@@ -239,10 +239,10 @@ impl Store {
     pub fn update_member(&mut self, member: &Member) -> Result<()> {
         let what = format!("update member #{}", member.id.0);
         self.write(&what, |tx| {
-            if !member_exists(&tx.tx, member.id)? {
+            if !member_exists(tx.tx, member.id)? {
                 return Err(Error::not_found(format!("member #{}", member.id.0)));
             }
-            write_member(&tx.tx, member, Some(member.id.0), &what)?;
+            write_member(tx.tx, member, Some(member.id.0), &what)?;
             tx.audit("update", "member", member.id.0, nfc(&member.full_name))
         })
     }
@@ -262,7 +262,7 @@ impl Store {
                     members.len(),
                     nfc(&m.full_name)
                 );
-                let id = write_member(&tx.tx, m, None, &what)?;
+                let id = write_member(tx.tx, m, None, &what)?;
                 tx.audit("add", "member", id, nfc(&m.full_name))?;
                 ids.push(MemberId(id));
             }
@@ -287,16 +287,16 @@ impl Store {
                     members.len(),
                     nfc(&m.full_name)
                 );
-                let (id, action) = if member_exists(&tx.tx, m.id)? {
-                    (write_member(&tx.tx, m, Some(m.id.0), &what)?, "update")
+                let (id, action) = if member_exists(tx.tx, m.id)? {
+                    (write_member(tx.tx, m, Some(m.id.0), &what)?, "update")
                 } else {
-                    (write_member(&tx.tx, m, None, &what)?, "add")
+                    (write_member(tx.tx, m, None, &what)?, "add")
                 };
                 tx.audit(action, "member", id, nfc(&m.full_name))?;
                 ids.push(MemberId(id));
             }
             let keep: Vec<i64> = ids.iter().map(|i| i.0).collect();
-            for old in read_members(&tx.tx, "", None)? {
+            for old in read_members(tx.tx, "", None)? {
                 if !keep.contains(&old.id.0) {
                     tx.tx
                         .execute("DELETE FROM members WHERE id = ?1", [old.id.0])

@@ -114,7 +114,7 @@ fn next_sequence(conn: &Connection) -> Result<u64> {
 impl Store {
     /// The sequence number the next record of the cell must carry (1 for the first).
     pub fn next_sequence(&self) -> Result<u64> {
-        self.read(|tx| next_sequence(tx))
+        self.read(next_sequence)
     }
 
     /// The cell's latest record by sequence (the one a new record chains to), if any.
@@ -155,7 +155,7 @@ impl Store {
                 .ctx("read the meeting's place in the book")?;
             let expected = match placed {
                 Some(s) => s as u64,
-                None => next_sequence(&tx.tx)?,
+                None => next_sequence(tx.tx)?,
             };
             if sequence != expected {
                 return Err(Error::Constraint {

@@ -11,3 +11,4 @@ mod members;
 mod migrations;
 mod records_keys;
 mod search;
+mod use_cases;
