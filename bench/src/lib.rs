@@ -18,7 +18,7 @@ use minutebook_core::{
 };
 use minutebook_sign::keys::{Fingerprint, public_key_pem};
 use minutebook_sign::record::{Record, Role, Signer};
-use minutebook_store::FixedClock;
+use minutebook_store::{FixedClock, OpenOptions, Store};
 use time::macros::{datetime, time};
 use time::{Date, Duration, Month, OffsetDateTime};
 
@@ -424,7 +424,8 @@ pub fn generate_cell(
 ) -> Result<CellSummary, String> {
     let e = |e: minutebook_api::ApiError| e.to_string();
     let clock = Arc::new(FixedClock::at(datetime!(2026-04-01 08:00 +07:00)));
-    let mut book = Book::open_with_clock(path, clock).map_err(e)?;
+    let mut book = Book::open_with_clock(path, clock.clone()).map_err(e)?;
+    let mut store = generator_store(path, clock)?;
     let mut rng = Rng::new(seed.wrapping_mul(0x1000_0001).wrapping_add(u64::from(cell)));
     book.create_cell(&CellInput {
         name: format!("Chi bộ Khu phố {}", cell + 1),
@@ -434,10 +435,7 @@ pub fn generate_cell(
     })
     .map_err(e)?;
     let members = roster(&mut rng, plan, cell);
-    let ids = book
-        .store_mut()
-        .import_members(&members)
-        .map_err(|x| x.to_string())?;
+    let ids = store.import_members(&members).map_err(|x| x.to_string())?;
     let mut roster = members;
     for (m, id) in roster.iter_mut().zip(&ids) {
         m.id = *id;
@@ -445,7 +443,7 @@ pub fn generate_cell(
     let keys = [key_for(seed, cell, 0), key_for(seed, cell, 1)];
     for (k, id) in keys.iter().zip(&ids) {
         let vk = k.verifying_key();
-        book.store_mut()
+        store
             .put_key(
                 *id,
                 None,
@@ -464,23 +462,36 @@ pub fn generate_cell(
         let month = (n % plan.per_year) * 12 / plan.per_year + 1;
         let date = day(year, month as u8, 5 + (rng.range(0, 3) as u8));
         let m = meeting(&mut rng, plan, &roster, date, n);
-        let id = book
-            .store_mut()
-            .create_meeting(&m)
-            .map_err(|x| x.to_string())?;
+        let id = store.create_meeting(&m).map_err(|x| x.to_string())?;
         summary.meetings += 1;
         if n + plan.open_tail >= total {
             continue;
         }
         book.close_meeting(id.0).map_err(e)?;
-        sign_closed(&mut book, id, &roster, &keys, date)?;
+        sign_closed(&mut book, &mut store, id, &roster, &keys, date)?;
         summary.signed += 1;
     }
     Ok(summary)
 }
 
+/// A second connection to the book being generated: the generator writes members, keys,
+/// meetings and signatures straight into the store (the API's use cases would derive keys with
+/// scrypt and sign one at a time), while closing goes through [`Book::close_meeting`].
+fn generator_store(path: &Path, clock: Arc<FixedClock>) -> Result<Store, String> {
+    Store::open_with(
+        path,
+        OpenOptions {
+            clock,
+            actor: "bench-generator".to_owned(),
+            backups_to_keep: None,
+        },
+    )
+    .map_err(|e| e.to_string())
+}
+
 fn sign_closed(
     book: &mut Book,
+    store: &mut Store,
     id: MeetingId,
     roster: &[Member],
     keys: &[SigningKey; 2],
@@ -507,7 +518,7 @@ fn sign_closed(
         };
         let s = minutebook_sign::attestation::sign_record(&record, &keys[i], signer, role, at)
             .map_err(|e| e.to_string())?;
-        book.store_mut()
+        store
             .add_attestation(&minutebook_store::NewAttestation {
                 record_sha256: sha.clone(),
                 stem: format!("{:02}-{}", i + 1, srole.code()),
@@ -519,7 +530,7 @@ fn sign_closed(
             })
             .map_err(|e| e.to_string())?;
     }
-    book.store_mut()
+    store
         .set_status(id, MeetingStatus::Signed)
         .map_err(|e| e.to_string())
 }
@@ -538,7 +549,8 @@ pub fn generate_long(path: &Path, seed: u64, pages: u32) -> Result<i64, String> 
         ..Plan::default()
     };
     let clock = Arc::new(FixedClock::at(datetime!(2026-04-01 08:00 +07:00)));
-    let mut book = Book::open_with_clock(path, clock).map_err(|e| e.to_string())?;
+    let mut book = Book::open_with_clock(path, clock.clone()).map_err(|e| e.to_string())?;
+    let mut store = generator_store(path, clock)?;
     let mut rng = Rng::new(seed ^ 0x10ca);
     book.create_cell(&CellInput {
         name: "Chi bộ Khu phố 7".to_owned(),
@@ -552,17 +564,14 @@ pub fn generate_long(path: &Path, seed: u64, pages: u32) -> Result<i64, String> 
         m.transfer_in = None;
         m.transfer_out = None;
     }
-    let ids = book
-        .store_mut()
-        .import_members(&members)
-        .map_err(|x| x.to_string())?;
+    let ids = store.import_members(&members).map_err(|x| x.to_string())?;
     for (m, id) in members.iter_mut().zip(&ids) {
         m.id = *id;
     }
     let keys = [key_for(seed, 999, 0), key_for(seed, 999, 1)];
     for (k, id) in keys.iter().zip(&ids) {
         let vk = k.verifying_key();
-        book.store_mut()
+        store
             .put_key(
                 *id,
                 None,
@@ -597,11 +606,8 @@ pub fn generate_long(path: &Path, seed: u64, pages: u32) -> Result<i64, String> 
         a.conclusion = paragraph(&mut rng, 3);
         m.agenda.push(a);
     }
-    let id = book
-        .store_mut()
-        .create_meeting(&m)
-        .map_err(|x| x.to_string())?;
+    let id = store.create_meeting(&m).map_err(|x| x.to_string())?;
     book.close_meeting(id.0).map_err(|e| e.to_string())?;
-    sign_closed(&mut book, id, &members, &keys, date)?;
+    sign_closed(&mut book, &mut store, id, &members, &keys, date)?;
     Ok(id.0)
 }

@@ -12,6 +12,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use minutebook_api::backup_status::BackupStatus;
+use minutebook_api::doc::{MeetingDoc, MemberDoc};
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
     CellInput, CellView, KeyView, MeetingListItem, MemberView, RecordInfo, RosterImportSummary,
@@ -19,7 +20,6 @@ use minutebook_api::views::{
 };
 use minutebook_api::workspace::{LiveFigures, MeetingWorkspace, NewMeetingInput};
 use minutebook_api::{ApiError, Book, write_file_atomically};
-use minutebook_record::doc::{MeetingDoc, MemberDoc};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
 

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use minutebook_api::backup_status::BackupStatus;
+use minutebook_api::doc::{CellDoc, MeetingDoc};
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
     CellInput, CellView, CheckReport, KeyView, MeetingListItem, MemberView, RecordInfo, Report,
@@ -16,7 +17,6 @@ use minutebook_api::views::{
 };
 use minutebook_api::workspace::{LiveFigures, LiveVote, MeetingWorkspace, NewMeetingInput};
 use minutebook_api::{ApiError, ErrorCode};
-use minutebook_record::doc::{CellDoc, MeetingDoc};
 use ts_rs::{Config, TS};
 
 fn committed_dir() -> PathBuf {

@@ -23,7 +23,9 @@ fn main() -> Result<(), String> {
     let id: i64 = id.parse().map_err(|_| "bad id")?;
     let m = book.meeting(id).map_err(|e| e.to_string())?;
     let cell = book.cell().map_err(|e| e.to_string())?.ok_or("no cell")?;
-    let members = book.store().list_members().map_err(|e| e.to_string())?;
+    let members = minutebook_store::Store::open(PathBuf::from(db))
+        .and_then(|s| s.list_members())
+        .map_err(|e| e.to_string())?;
     let name = |id: minutebook_core::MemberId| {
         members
             .iter()

@@ -35,8 +35,10 @@ pub fn run(db: &Path) -> Result<(Book, i64), ApiError> {
         remove_book_files(db);
     }
     let mut book = Book::open(db)?;
-    book.store_mut().set_setting(DEMO_SETTING, "1")?;
-    let id = book.import_meeting(MARCH_2026)?;
+    let id = book.use_case("make the demo book", |b| {
+        b.store_mut().set_setting(DEMO_SETTING, "1")?;
+        b.import_meeting(MARCH_2026)
+    })?;
     Ok((book, id))
 }
 

@@ -5,12 +5,11 @@
 //! and re-renders it to check that the pages are what the record says
 //! (`minutebook_export::check_rendering`).
 
-use minutebook_export::{Attachment, AttestationInfo, DocumentKind, ExportOptions};
+use minutebook_export::Attachment;
 use minutebook_sign::bundle::{Bundle, BundleLimits};
 use minutebook_sign::trust::TrustStore;
 use minutebook_sign::verify::VerifyOptions;
 
-use crate::book::Book;
 use crate::error::{ApiError, ErrorCode};
 use crate::verify::{RenderingCheck, Subject, VerifyResult, single, unreadable, with_rendering};
 
@@ -20,62 +19,12 @@ impl From<minutebook_export::ExportError> for ApiError {
     }
 }
 
-fn attachments_of(bundle: &Bundle) -> Vec<Attachment> {
+pub(crate) fn attachments_of(bundle: &Bundle) -> Vec<Attachment> {
     bundle
         .entries()
         .into_iter()
         .map(|(path, bytes)| Attachment::bundle_file(&path, bytes.to_vec()))
         .collect()
-}
-
-impl Book {
-    fn render(&self, id: i64, kind: DocumentKind, draft: bool) -> Result<Vec<u8>, ApiError> {
-        let bundle = self.bundle(id)?;
-        let attestations = bundle
-            .signatures
-            .iter()
-            .map(|s| AttestationInfo::from_json(&s.attestation).map_err(ApiError::invalid))
-            .collect::<Result<Vec<_>, _>>()?;
-        let status = self.meeting(id)?.status;
-        let opts = ExportOptions {
-            draft: draft || status != minutebook_core::MeetingStatus::Signed,
-            ..Default::default()
-        };
-        Ok(minutebook_export::render(
-            kind,
-            &bundle.record,
-            &attestations,
-            attachments_of(&bundle),
-            &opts,
-        )?)
-    }
-
-    /// The minutes (biên bản) as PDF/A-3b: signature page, attendance sheet, the bundle
-    /// attached. Marked "DỰ THẢO" on every page until every required role has signed, or when
-    /// `draft`.
-    ///
-    /// # Errors
-    /// `InvalidInput` when the meeting is not closed; `Export` naming a field and character the
-    /// font cannot print.
-    pub fn export_minutes_pdf(&self, id: i64, draft: bool) -> Result<Vec<u8>, ApiError> {
-        self.render(id, DocumentKind::Minutes, draft)
-    }
-
-    /// The resolution (nghị quyết) of the meeting.
-    ///
-    /// # Errors
-    /// As [`Book::export_minutes_pdf`].
-    pub fn export_resolution_pdf(&self, id: i64) -> Result<Vec<u8>, ApiError> {
-        self.render(id, DocumentKind::Resolution, false)
-    }
-
-    /// The attendance sheet, one signature line per member.
-    ///
-    /// # Errors
-    /// As [`Book::export_minutes_pdf`].
-    pub fn export_attendance_sheet_pdf(&self, id: i64) -> Result<Vec<u8>, ApiError> {
-        self.render(id, DocumentKind::AttendanceSheet, false)
-    }
 }
 
 /// Verifies an exported PDF: its attached bundle, and that its pages were rendered from it.

@@ -102,7 +102,6 @@ fn pruning_keeps_the_number_the_backups_to_keep_setting_says() {
     let db = dir.path().join("book.db");
     new_book(&db, datetime!(2026-03-01 08:00 +07:00));
     open_at(&db, datetime!(2026-03-01 09:00 +07:00))
-        .store_mut()
         .set_backups_to_keep(3)
         .unwrap();
     for day in 1..=7u8 {

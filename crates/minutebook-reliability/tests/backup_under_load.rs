@@ -46,7 +46,10 @@ fn backups_taken_during_writes_are_consistent_snapshots_and_restore() {
     stop.store(true, Ordering::SeqCst);
     let written = writer.join().expect("writer");
     assert!(written > 5, "the writer made only {written} saves");
-    let source_log = book.store().audit_log().expect("source log");
+    let source_log = Store::open_with(&db, OpenOptions::default())
+        .expect("second connection")
+        .audit_log()
+        .expect("source log");
 
     let mut seen = Vec::new();
     for b in &backups {

@@ -151,8 +151,8 @@ fn a_full_disk_fails_the_daily_backup_but_not_the_opening_and_the_next_day_backs
     let left: Vec<_> = fs::read_dir(&backups).expect("list").collect();
     assert!(left.is_empty(), "a failed backup left files: {left:?}");
     // The book is intact and readable.
-    book.store().integrity_check().expect("integrity");
-    let m = book.store().load_meeting(MeetingId(id)).expect("load");
+    assert_eq!(book.check().expect("check").sqlite_integrity, "ok");
+    let m = book.meeting(id).expect("load");
     assert_eq!(
         content_hash(&m),
         content_hash(&other.load_meeting(MeetingId(id)).unwrap())

@@ -1,0 +1,348 @@
+//! A meeting's record: closing (version n+1), reopening, the current record and its bundle,
+//! integrity against the rows, and the whole book's check.
+
+use super::*;
+
+impl Book {
+    pub(super) fn previous_open_items(&self, id: MeetingId) -> Result<Vec<ActionItem>, ApiError> {
+        Ok(match self.store.previous_meeting(id)? {
+            Some(prev) => carried_forward(&self.store.load_meeting(prev.id)?.action_items),
+            None => Vec::new(),
+        })
+    }
+
+    pub(super) fn record_bytes(record: &Record) -> Result<Vec<u8>, ApiError> {
+        minutebook_sign::canonical::to_canonical_bytes(record).map_err(|e| {
+            ApiError::invalid(format!("the record cannot be put in canonical form: {e}"))
+        })
+    }
+
+    /// Closes a meeting: builds its record (version n+1 if it was closed before) and freezes it.
+    ///
+    /// # Errors
+    /// `Locked` when already closed; `InvalidInput` when the meeting is inconsistent.
+    pub fn close_meeting(&mut self, id: i64) -> Result<RecordInfo, ApiError> {
+        self.use_case(&format!("close meeting #{id}"), |book| {
+            let mid = MeetingId(id);
+            let cell = book.require_cell()?;
+            let mut meeting = book.store.load_meeting(mid)?;
+            if !meeting.status.is_editable() {
+                return Err(ApiError::new(
+                    ErrorCode::Locked,
+                    format!("meeting #{id} is already {}", meeting.status.code()),
+                ));
+            }
+            let roster = book.store.list_members()?;
+            let previous_open = book.previous_open_items(mid)?;
+            let chain = match book.store.latest_record_version(mid)? {
+                Some(prev) => {
+                    let prev_record = Record::from_json(&prev.bytes)?;
+                    Chain {
+                        version: prev.version + 1,
+                        sequence: prev_record.sequence,
+                        previous_version_sha256: Some(prev.sha256.clone()),
+                        previous_record_sha256: prev_record.previous_record_sha256,
+                    }
+                }
+                None => {
+                    let sequence = u32::try_from(book.store.next_sequence()?).map_err(|_| {
+                        ApiError::new(ErrorCode::Storage, "record sequence out of range")
+                    })?;
+                    let previous_record_sha256 = book.store.latest_record()?.map(|r| r.sha256);
+                    Chain {
+                        version: 1,
+                        sequence,
+                        previous_version_sha256: None,
+                        previous_record_sha256,
+                    }
+                }
+            };
+            meeting.status = MeetingStatus::Closed;
+            let record = Record::build(
+                &book.cell_id()?,
+                &cell,
+                &roster,
+                &meeting,
+                &previous_open,
+                chain,
+            )?;
+            let bytes = Self::record_bytes(&record)?;
+            let sha = minutebook_sign::sha256_hex(&bytes);
+            let stored =
+                book.store
+                    .insert_record_version(mid, u64::from(record.sequence), &bytes)?;
+            if stored.sha256 != sha || stored.version != record.version {
+                return Err(ApiError::new(
+                    ErrorCode::Storage,
+                    "the stored record differs from the one built",
+                ));
+            }
+            book.store.set_status(mid, MeetingStatus::Closed)?;
+            book.record_info(id)
+        })
+    }
+
+    /// Reopens a closed meeting for changes. Its record and signatures stay in the chain;
+    /// closing again makes a new version that the old signatures do not cover.
+    ///
+    /// # Errors
+    /// `InvalidInput` when the meeting is not closed.
+    pub fn reopen_meeting(&mut self, id: i64) -> Result<(), ApiError> {
+        self.use_case(&format!("reopen meeting #{id}"), |book| {
+            let meeting = book.store.load_meeting(MeetingId(id))?;
+            if meeting.status.is_editable() {
+                return Err(ApiError::invalid(format!("meeting #{id} is not closed")));
+            }
+            Ok(book
+                .store
+                .set_status(MeetingId(id), MeetingStatus::InSession)?)
+        })
+    }
+
+    pub(super) fn current_record(
+        &self,
+        id: i64,
+    ) -> Result<(minutebook_store::RecordVersion, SignedRecord), ApiError> {
+        let rv = self
+            .store
+            .latest_record_version(MeetingId(id))?
+            .ok_or_else(|| {
+                ApiError::invalid(format!("meeting #{id} is not closed yet: close it first"))
+            })?;
+        let meeting = self.store.load_meeting(MeetingId(id))?;
+        if meeting.status.is_editable() {
+            return Err(ApiError::invalid(format!(
+                "meeting #{id} was reopened for changes: close it again to make version {}",
+                rv.version + 1
+            )));
+        }
+        let signed = SignedRecord::from_bytes(rv.bytes.clone()).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Tampered,
+                format!("the stored record of meeting #{id} is damaged: {e}"),
+            )
+        })?;
+        Ok((rv, signed))
+    }
+
+    /// The bundle of the current record with every stored signature.
+    ///
+    /// # Errors
+    /// `InvalidInput` when not closed.
+    pub fn bundle(&self, id: i64) -> Result<Bundle, ApiError> {
+        let (rv, _) = self.current_record(id)?;
+        self.bundle_of(&rv)
+    }
+
+    pub(super) fn bundle_of(
+        &self,
+        rv: &minutebook_store::RecordVersion,
+    ) -> Result<Bundle, ApiError> {
+        let mut bundle = Bundle::new(rv.bytes.clone());
+        for a in self.store.attestations(&rv.sha256)? {
+            let a = a.signed;
+            bundle
+                .signatures
+                .push(minutebook_sign::bundle::SignatureFiles {
+                    number: stem_number(&a.stem)?,
+                    role: Role::parse(a.role.code()).unwrap_or(Role::Member),
+                    attestation: a.attestation,
+                    signature: a.signature,
+                    public_key_pem: a.public_key_pem.into_bytes(),
+                });
+        }
+        bundle.signatures.sort_by_key(|s| s.number);
+        Ok(bundle)
+    }
+
+    /// The current record's hash, version and who has signed.
+    ///
+    /// # Errors
+    /// `InvalidInput` when the meeting is not closed.
+    pub fn record_info(&self, id: i64) -> Result<RecordInfo, ApiError> {
+        let (rv, signed) = self.current_record(id)?;
+        let bundle = self.bundle(id)?;
+        let report = verify_bundle(&bundle, &self.trust_store()?, &VerifyOptions::default());
+        let signed_roles: Vec<String> = report
+            .signatures
+            .iter()
+            .filter(|s| s.valid)
+            .map(|s| s.role.as_str().to_owned())
+            .collect();
+        let missing_roles: Vec<String> = signed
+            .header()
+            .required_roles
+            .iter()
+            .map(|r| r.as_str().to_owned())
+            .filter(|r| !signed_roles.contains(r))
+            .collect();
+        let meeting = self.store.load_meeting(MeetingId(id))?;
+        Ok(RecordInfo {
+            meeting_id: id,
+            version: rv.version,
+            sequence: u32::try_from(rv.sequence).unwrap_or(u32::MAX),
+            sha256_grouped: grouped(&rv.sha256),
+            sha256: rv.sha256,
+            signed_roles,
+            missing_roles,
+            status: meeting.status.code().to_owned(),
+        })
+    }
+
+    /// Whether a closed meeting's rows and signatures still match its record.
+    ///
+    /// The record is rebuilt from the meeting's rows, with the roster snapshot, cell and chain
+    /// fields the record itself holds (so later roster edits do not count), and compared byte
+    /// for byte; every stored signature is verified against the stored record. Always the full
+    /// check; its outcome is remembered for [`Book::meetings`] (unless another connection
+    /// wrote meanwhile, or the file cannot be written).
+    ///
+    /// # Errors
+    /// Storage errors only: damage is reported as [`Integrity::Altered`].
+    pub fn integrity(&self, id: i64) -> Result<Integrity, ApiError> {
+        let data_version = self.store.data_version()?;
+        let rv = match self.store.latest_record_version(MeetingId(id)) {
+            Ok(Some(rv)) => rv,
+            Ok(None) => return Ok(Integrity::Open),
+            Err(minutebook_store::Error::Corrupt(detail)) => {
+                return Ok(Integrity::Altered {
+                    details: vec![detail],
+                });
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let mut details = Vec::new();
+        let meeting = self.store.load_meeting(MeetingId(id))?;
+        if meeting.status.is_editable() {
+            return Ok(Integrity::Open);
+        }
+        if minutebook_sign::sha256_hex(&rv.bytes) != rv.sha256 {
+            details.push(format!(
+                "the stored record of version {} does not match its hash",
+                rv.version
+            ));
+        }
+        let readable = match rebuild(&rv.bytes, &meeting) {
+            Ok(rebuilt) if rebuilt == rv.bytes => true,
+            Ok(_) => {
+                details.push(format!(
+                    "the meeting's rows no longer match signed record version {} (changed outside Minutebook)",
+                    rv.version
+                ));
+                true
+            }
+            Err(e) => {
+                details.push(format!("the stored record cannot be read: {}", e.message));
+                false
+            }
+        };
+        if readable && let Ok(bundle) = self.bundle_of(&rv) {
+            let report = verify_bundle(&bundle, &TrustStore::new(), &VerifyOptions::default());
+            for s in report.signatures.iter().filter(|s| !s.valid) {
+                details.push(format!(
+                    "signature {} does not verify: {}",
+                    s.file,
+                    s.problem_codes.join(", ")
+                ));
+            }
+        }
+        // Derived data: a failure to remember only means the next listing checks again.
+        let _ =
+            self.store
+                .remember_integrity_check(MeetingId(id), &rv.sha256, &details, data_version);
+        Ok(if details.is_empty() {
+            Integrity::Intact
+        } else {
+            Integrity::Altered { details }
+        })
+    }
+
+    /// Checks SQLite integrity, the audit chain and every closed meeting.
+    ///
+    /// # Errors
+    /// Storage errors that prevent checking at all.
+    pub fn check(&self) -> Result<CheckReport, ApiError> {
+        let sqlite_integrity = match self.store.integrity_check() {
+            Ok(()) => "ok".to_owned(),
+            Err(e) => e.to_string(),
+        };
+        let audit = match self.store.verify_audit_chain() {
+            Ok(n) => format!("ok ({n} entries)"),
+            Err(e) => e.to_string(),
+        };
+        // Every closed meeting in full, not the remembered outcomes the list shows.
+        let meetings: Vec<MeetingListItem> = self
+            .list(false)?
+            .into_iter()
+            .filter(|m| m.integrity != Integrity::Open)
+            .collect();
+        let ok = sqlite_integrity == "ok"
+            && audit.starts_with("ok")
+            && meetings.iter().all(|m| m.integrity == Integrity::Intact);
+        Ok(CheckReport {
+            ok,
+            sqlite_integrity,
+            audit,
+            meetings,
+        })
+    }
+}
+
+pub(super) fn stem_number(stem: &str) -> Result<u32, ApiError> {
+    stem.split('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::Tampered,
+                format!("stored attestation name {stem:?}"),
+            )
+        })
+}
+
+/// Rebuilds a record's canonical bytes from `meeting`'s rows and the record's own snapshot.
+fn rebuild(stored: &[u8], meeting: &Meeting) -> Result<Vec<u8>, ApiError> {
+    let old = Record::from_json(stored)?;
+    let mut roster = Vec::new();
+    for (i, d) in old.roster.iter().enumerate() {
+        let id =
+            d.id.parse::<i64>()
+                .map_err(|_| ApiError::invalid(format!("roster[{i}].id")))?;
+        roster.push(convert::member_from_doc(
+            d,
+            MemberId(id),
+            &format!("roster[{i}]"),
+        )?);
+    }
+    let ids = ids_of(&roster);
+    let cell = convert::cell_from_doc(&old.cell, "cell")?;
+    let previous_open = old
+        .previous_open_items
+        .iter()
+        .map(|a| {
+            Ok(ActionItem {
+                owner: *ids
+                    .get(&a.owner.member_id)
+                    .ok_or_else(|| ApiError::invalid("previous_open_items owner"))?,
+                task: a.task.clone(),
+                deadline: a
+                    .deadline
+                    .as_deref()
+                    .map(|d| convert::parse_date(d, "deadline"))
+                    .transpose()?,
+                report_back: a.report_back.clone(),
+                status: minutebook_core::ActionStatus::Open,
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let mut m = meeting.clone();
+    m.status = MeetingStatus::Closed;
+    let chain = Chain {
+        version: old.version,
+        sequence: old.sequence,
+        previous_version_sha256: old.previous_version_sha256.clone(),
+        previous_record_sha256: old.previous_record_sha256.clone(),
+    };
+    let record = Record::build(&old.cell.id, &cell, &roster, &m, &previous_open, chain)?;
+    Book::record_bytes(&record)
+}
