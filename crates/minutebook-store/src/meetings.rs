@@ -14,9 +14,8 @@ use time::Date;
 use crate::connection::Store;
 use crate::error::{Context, Error, Result};
 use crate::values::{
-    action_status, action_status_code, col, corrupt, date_text, opt_date, opt_time, opt_time_text,
-    parse_date, parse_time, presence, presence_code, time_text, vote_kind, vote_kind_code,
-    vote_method, vote_method_code,
+    action_status, col, corrupt, date_text, opt_date, opt_time, opt_time_text, parse_date,
+    parse_time, presence, time_text, vote_kind, vote_kind_columns, vote_method,
 };
 
 /// A line of the meeting list.
@@ -148,7 +147,7 @@ fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64>
     }
     for (i, a) in m.attendance.iter().enumerate() {
         let w = format!("save attendance entry {} (member #{})", i + 1, a.member.0);
-        let (code, reason) = presence_code(&a.presence);
+        let (code, reason) = (a.presence.code(), a.presence.reason());
         conn.execute(
             "INSERT INTO attendance (meeting_id, position, member_id, presence, reason,
                 arrived_at, left_at, left_reason)
@@ -168,8 +167,8 @@ fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64>
     }
     for (i, v) in m.votes.iter().enumerate() {
         let w = format!("save vote {}", i + 1);
-        let (kind, expulsion) = vote_kind_code(v.kind);
-        let (method, ballots) = vote_method_code(v.method);
+        let (kind, expulsion) = vote_kind_columns(v.kind);
+        let (method, ballots) = (v.method.code(), v.method.ballots());
         conn.execute(
             "INSERT INTO votes (meeting_id, position, subject, kind, expulsion, method,
                 ballots_issued, ballots_returned, ballots_valid, yes_count, no_count,
@@ -205,7 +204,7 @@ fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64>
                 nfc(&a.task),
                 a.deadline.map(date_text),
                 nfc(&a.report_back),
-                action_status_code(a.status),
+                a.status.code(),
             ],
         )
         .ctx(&format!("save action item {}", i + 1))?;

@@ -6,10 +6,7 @@ use rusqlite::{Connection, params};
 
 use crate::connection::Store;
 use crate::error::{Context, Error, Result};
-use crate::values::{
-    category, category_code, col, date_text, gender, gender_code, opt_date, transfer_kind,
-    transfer_kind_code,
-};
+use crate::values::{category, col, date_text, gender, opt_date, transfer_kind};
 
 const SELECT_MEMBERS: &str =
     "SELECT id, full_name, birth_date, gender, category, exempted, exempted_since,
@@ -18,13 +15,9 @@ const SELECT_MEMBERS: &str =
         transfer_out_date, transfer_out_kind, transfer_out_body, suspended
     FROM members";
 
+/// (`post`, `other`) columns: the post's code, and an other post's text beside it.
 fn post_code(p: &Post) -> (&'static str, Option<String>) {
-    match p {
-        Post::CellSecretary => ("cell-secretary", None),
-        Post::DeputyCellSecretary => ("deputy-cell-secretary", None),
-        Post::CommitteeMember => ("committee-member", None),
-        Post::Other(s) => ("other", Some(nfc(s))),
-    }
+    (p.code(), p.other_text().map(nfc))
 }
 
 fn check_member(m: &Member, what: &str) -> Result<()> {
@@ -48,7 +41,7 @@ fn transfer_params(t: &Option<Transfer>) -> (Option<String>, Option<&'static str
         None => (None, None, None),
         Some(t) => (
             Some(date_text(t.date)),
-            Some(transfer_kind_code(t.kind)),
+            Some(t.kind.code()),
             Some(nfc(&t.other_body)),
         ),
     }
@@ -82,8 +75,8 @@ fn write_member(conn: &Connection, m: &Member, id: Option<i64>, what: &str) -> R
             id,
             nfc(&m.full_name),
             m.birth_date.map(date_text),
-            m.gender.map(gender_code),
-            category_code(m.category),
+            m.gender.map(|g| g.code()),
+            m.category.code(),
             m.exempted,
             m.exempted_since.map(date_text),
             m.party_card_number.as_deref().map(nfc),
@@ -186,13 +179,10 @@ pub(crate) fn read_members(
         while let Some(r) = rows.next().ctx(what)? {
             let code: String = col(r, 0, "member_posts")?;
             let other: Option<String> = col(r, 1, "member_posts")?;
-            m.posts.push(match (code.as_str(), other) {
-                ("cell-secretary", None) => Post::CellSecretary,
-                ("deputy-cell-secretary", None) => Post::DeputyCellSecretary,
-                ("committee-member", None) => Post::CommitteeMember,
-                ("other", Some(s)) => Post::Other(s),
-                _ => return Err(crate::values::corrupt("member_posts.post", &code)),
-            });
+            m.posts.push(
+                Post::from_code(&code, other)
+                    .ok_or_else(|| crate::values::corrupt("member_posts.post", &code))?,
+            );
         }
     }
     Ok(out)
