@@ -2,6 +2,7 @@
 //! stable codes of enums. Anything unreadable in a stored row is reported as
 //! [`Error::Corrupt`], naming the table and column.
 
+use minutebook_core::text::is_nfc;
 use minutebook_core::{
     ActionStatus, Gender, MemberCategory, Presence, TransferKind, VoteKind, VoteMethod,
 };
@@ -21,6 +22,27 @@ pub(crate) fn col<T: FromSql>(row: &Row<'_>, i: usize, what: &str) -> Result<T> 
 
 pub(crate) fn corrupt(what: &str, value: &str) -> Error {
     Error::Corrupt(format!("{what}: unexpected stored value {value:?}"))
+}
+
+/// Checks text the store is about to write: it is written exactly as given, and refused
+/// ([`Error::Invalid`], naming `what`) unless it is NFC. The store never normalises: text is
+/// normalised where it enters (`minutebook_core::text` says where), and a caller that filled a
+/// public field some other way gets this error rather than a silent fix.
+pub(crate) fn check_nfc(text: &str, what: &str) -> Result<()> {
+    if is_nfc(text) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            what,
+            "the text is not in Unicode NFC (normalise it where it enters, e.g. with \
+             minutebook_core::text::Nfc)",
+        ))
+    }
+}
+
+/// [`check_nfc`] of an optional text.
+pub(crate) fn check_opt_nfc(text: Option<&str>, what: &str) -> Result<()> {
+    text.map_or(Ok(()), |t| check_nfc(t, what))
 }
 
 /// 'YYYY-MM-DD'.
