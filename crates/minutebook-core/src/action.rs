@@ -70,16 +70,15 @@ pub fn carried_forward(previous: &[ActionItem]) -> Vec<ActionItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::code_tests::assert_codes;
 
     #[test]
     fn action_status_codes_round_trip() {
-        for s in ActionStatus::ALL {
-            assert_eq!(ActionStatus::from_code(s.code()), Some(s));
-        }
-        assert_eq!(
-            ActionStatus::ALL.map(ActionStatus::code),
-            ["open", "done", "dropped"]
+        assert_codes(
+            &ActionStatus::ALL,
+            ActionStatus::code,
+            ActionStatus::from_code,
+            &["open", "done", "dropped"],
         );
-        assert_eq!(ActionStatus::from_code("closed"), None);
     }
 }

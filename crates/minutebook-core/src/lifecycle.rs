@@ -115,28 +115,28 @@ pub fn signing_status(signed: &[SignerRole], required: &[SignerRole]) -> Meeting
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::code_tests::assert_codes;
 
     #[test]
     fn meeting_status_codes_round_trip() {
-        for s in MeetingStatus::ALL {
-            assert_eq!(MeetingStatus::from_code(s.code()), Some(s));
-        }
-        assert_eq!(
-            MeetingStatus::ALL.map(MeetingStatus::code),
-            ["draft", "in-session", "closed", "signing", "signed"]
+        assert_codes(
+            &MeetingStatus::ALL,
+            MeetingStatus::code,
+            MeetingStatus::from_code,
+            &["draft", "in-session", "closed", "signing", "signed"],
         );
     }
 
     #[test]
     fn signer_role_codes_round_trip() {
+        assert_codes(
+            &SignerRole::ALL,
+            SignerRole::code,
+            SignerRole::from_code,
+            &["chair", "minute-taker", "member"],
+        );
         for r in SignerRole::ALL {
-            assert_eq!(SignerRole::from_code(r.code()), Some(r));
             assert_eq!(r.to_string(), r.code());
         }
-        assert_eq!(
-            SignerRole::ALL.map(SignerRole::code),
-            ["chair", "minute-taker", "member"]
-        );
-        assert_eq!(SignerRole::from_code("secretary"), None);
     }
 }

@@ -234,23 +234,23 @@ pub enum MeetingError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::code_tests::assert_codes;
 
     #[test]
     fn meeting_kind_codes_round_trip() {
-        for k in MeetingKind::ALL {
-            assert_eq!(MeetingKind::from_code(k.code()), Some(k));
-        }
-        assert_eq!(
-            MeetingKind::ALL.map(MeetingKind::code),
-            [
+        assert_codes(
+            &MeetingKind::ALL,
+            MeetingKind::code,
+            MeetingKind::from_code,
+            &[
                 "regular",
                 "thematic",
                 "extraordinary",
                 "admission",
                 "recognition",
                 "annual-review",
-                "congress"
-            ]
+                "congress",
+            ],
         );
     }
 }

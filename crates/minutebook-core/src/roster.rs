@@ -260,35 +260,36 @@ impl Member {
 #[cfg(test)]
 mod code_tests {
     use super::*;
+    use crate::code_tests::assert_codes;
 
     #[test]
     fn gender_codes_round_trip() {
-        for g in Gender::ALL {
-            assert_eq!(Gender::from_code(g.code()), Some(g));
-        }
-        assert_eq!(Gender::Male.code(), "male");
-        assert_eq!(Gender::Female.code(), "female");
-        assert_eq!(Gender::from_code("Nam"), None);
+        assert_codes(
+            &Gender::ALL,
+            Gender::code,
+            Gender::from_code,
+            &["male", "female"],
+        );
     }
 
     #[test]
     fn member_category_codes_round_trip() {
-        for c in MemberCategory::ALL {
-            assert_eq!(MemberCategory::from_code(c.code()), Some(c));
-        }
-        assert_eq!(MemberCategory::Official.code(), "official");
-        assert_eq!(MemberCategory::Probationary.code(), "probationary");
-        assert_eq!(MemberCategory::from_code("Official"), None);
+        assert_codes(
+            &MemberCategory::ALL,
+            MemberCategory::code,
+            MemberCategory::from_code,
+            &["official", "probationary"],
+        );
     }
 
     #[test]
     fn transfer_kind_codes_round_trip() {
-        for k in TransferKind::ALL {
-            assert_eq!(TransferKind::from_code(k.code()), Some(k));
-        }
-        assert_eq!(TransferKind::Official.code(), "official");
-        assert_eq!(TransferKind::Temporary.code(), "temporary");
-        assert_eq!(TransferKind::from_code("permanent"), None);
+        assert_codes(
+            &TransferKind::ALL,
+            TransferKind::code,
+            TransferKind::from_code,
+            &["official", "temporary"],
+        );
     }
 
     #[test]

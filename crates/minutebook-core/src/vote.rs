@@ -489,25 +489,24 @@ fn exclusion(
 #[cfg(test)]
 mod code_tests {
     use super::*;
+    use crate::code_tests::assert_codes;
 
     #[test]
     fn vote_kind_codes_round_trip() {
-        for k in VoteKind::ALL {
-            assert_eq!(VoteKind::from_code(k.code()), Some(k));
-        }
-        assert_eq!(
-            VoteKind::ALL.map(VoteKind::code),
-            [
+        assert_codes(
+            &VoteKind::ALL,
+            VoteKind::code,
+            VoteKind::from_code,
+            &[
                 "resolution",
                 "admission",
                 "recognition",
                 "discipline",
                 "expulsion",
                 "election",
-                "other"
-            ]
+                "other",
+            ],
         );
-        assert_eq!(VoteKind::from_code("approve"), None);
     }
 
     #[test]
@@ -535,41 +534,38 @@ mod code_tests {
 
     #[test]
     fn threshold_codes_round_trip() {
-        for t in Threshold::ALL {
-            assert_eq!(Threshold::from_code(t.code()), Some(t));
-        }
-        assert_eq!(
-            Threshold::ALL.map(Threshold::code),
-            ["more-than-half", "at-least-two-thirds"]
+        assert_codes(
+            &Threshold::ALL,
+            Threshold::code,
+            Threshold::from_code,
+            &["more-than-half", "at-least-two-thirds"],
         );
     }
 
     #[test]
     fn exclusion_codes_round_trip() {
-        for e in Exclusion::ALL {
-            assert_eq!(Exclusion::from_code(e.code()), Some(e));
-        }
-        assert_eq!(
-            Exclusion::ALL.map(Exclusion::code),
-            [
+        assert_codes(
+            &Exclusion::ALL,
+            Exclusion::code,
+            Exclusion::from_code,
+            &[
                 "away-temporarily",
                 "exempted-absent",
                 "suspended",
                 "absent-excused",
                 "left-before-vote",
-                "not-summoned"
-            ]
+                "not-summoned",
+            ],
         );
     }
 
     #[test]
     fn counting_reading_codes_round_trip() {
-        for r in CountingReading::ALL {
-            assert_eq!(CountingReading::from_code(r.code()), Some(r));
-        }
-        assert_eq!(
-            CountingReading::ALL.map(CountingReading::code),
-            ["full-exclusions", "qd294-as-quoted", "all-official"]
+        assert_codes(
+            &CountingReading::ALL,
+            CountingReading::code,
+            CountingReading::from_code,
+            &["full-exclusions", "qd294-as-quoted", "all-official"],
         );
     }
 }

@@ -9,6 +9,16 @@ use minutebook_store::Error;
 
 use crate::common::{hostile_cases, open, tempdir};
 
+fn thematic_meeting() -> Meeting {
+    Meeting::new(
+        MeetingId(0),
+        MeetingKind::Thematic,
+        date!(2026 - 03 - 19),
+        "Chuyên đề",
+        "Nhà văn hóa",
+    )
+}
+
 /// Text enters as NFC (here through `Nfc`, as the entry points do) and is stored byte for byte.
 #[test]
 fn every_hostile_line_round_trips_byte_for_byte_after_nfc() {
@@ -18,13 +28,7 @@ fn every_hostile_line_round_trips_byte_for_byte_after_nfc() {
     let db = dir.path().join("minutebook.db");
     let mut store = open(&db);
 
-    let mut meeting = Meeting::new(
-        MeetingId(0),
-        MeetingKind::Thematic,
-        date!(2026 - 03 - 19),
-        "Chuyên đề",
-        "Nhà văn hóa",
-    );
+    let mut meeting = thematic_meeting();
     meeting.agenda.clear();
     let mut member_ids = Vec::new();
     for (i, case) in cases.iter().enumerate() {
@@ -121,13 +125,7 @@ fn text_not_in_nfc_is_refused_not_fixed() {
     assert!(matches!(store.add_member(&m), Err(Error::Invalid { .. })));
     assert!(store.list_members().unwrap().is_empty());
 
-    let mut meeting = Meeting::new(
-        MeetingId(0),
-        MeetingKind::Thematic,
-        date!(2026 - 03 - 19),
-        "Chuyên đề",
-        "Nhà văn hóa",
-    );
+    let mut meeting = thematic_meeting();
     meeting.agenda[0].conclusion = nfd.to_owned();
     let err = store.create_meeting(&meeting).unwrap_err();
     assert!(
