@@ -17,7 +17,7 @@ use minutebook_core::{
     Transfer, TransferKind, Vote, VoteKind, VoteMethod,
 };
 use minutebook_sign::keys::{Fingerprint, public_key_pem};
-use minutebook_sign::record::{Record, Role, Signer};
+use minutebook_sign::record::{Record, Signer};
 use minutebook_store::{FixedClock, OpenOptions, Store};
 use time::macros::{datetime, time};
 use time::{Date, Duration, Month, OffsetDateTime};
@@ -505,12 +505,9 @@ fn sign_closed(
         time!(21:30),
         time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC),
     );
-    for (i, (role, srole)) in [
-        (Role::Chair, SignerRole::Chair),
-        (Role::MinuteTaker, SignerRole::MinuteTaker),
-    ]
-    .into_iter()
-    .enumerate()
+    for (i, role) in [SignerRole::Chair, SignerRole::MinuteTaker]
+        .into_iter()
+        .enumerate()
     {
         let signer = Signer {
             member_id: roster[i].id.0.to_string(),
@@ -521,8 +518,8 @@ fn sign_closed(
         store
             .add_attestation(&minutebook_store::NewAttestation {
                 record_sha256: sha.clone(),
-                stem: format!("{:02}-{}", i + 1, srole.code()),
-                role: srole,
+                stem: format!("{:02}-{}", i + 1, role.code()),
+                role,
                 member: roster[i].id,
                 attestation: s.attestation,
                 signature: s.signature.to_vec(),

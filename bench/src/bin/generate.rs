@@ -15,8 +15,9 @@ use std::time::Instant;
 
 use minutebook_api::Book;
 use minutebook_bench::{Plan, generate_cell, generate_long, key_for};
+use minutebook_core::SignerRole;
 use minutebook_sign::bundle::Bundle;
-use minutebook_sign::record::{Record, Role, Signer};
+use minutebook_sign::record::{Record, Signer};
 
 fn arg<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> T {
     args.iter()
@@ -91,7 +92,7 @@ fn main() -> Result<(), String> {
                 for (i, (s, role)) in orig
                     .signatures
                     .iter()
-                    .zip([Role::Chair, Role::MinuteTaker])
+                    .zip([SignerRole::Chair, SignerRole::MinuteTaker])
                     .enumerate()
                 {
                     let att: serde_json::Value =

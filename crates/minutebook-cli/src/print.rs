@@ -279,7 +279,7 @@ pub fn verification(out: &mut impl Write, r: &VerifyResult, lang: Lang) {
                 out,
                 "  {}  {}  {} — {ok}; {pin}",
                 s.file,
-                role_name(lang, s.role.as_str()),
+                role_name(lang, s.role.code()),
                 who
             )
             .ok();
@@ -293,7 +293,7 @@ pub fn verification(out: &mut impl Write, r: &VerifyResult, lang: Lang) {
                     "verify-role-missing"
                 },
             );
-            writeln!(out, "  {}: {state}", role_name(lang, role.role.as_str())).ok();
+            writeln!(out, "  {}: {state}", role_name(lang, role.role.code())).ok();
         }
         for p in &rep.problems {
             writeln!(out, "  ✗ {}", p.message).ok();

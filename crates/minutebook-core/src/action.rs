@@ -19,6 +19,30 @@ pub enum ActionStatus {
     Dropped,
 }
 
+impl ActionStatus {
+    /// Every status, in code order.
+    pub const ALL: [ActionStatus; 3] = [
+        ActionStatus::Open,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
+
+    /// Stable identifier used in records, interchange files and the store: `open`, `done` or
+    /// `dropped`. The strings are signed and stored: never change one.
+    pub fn code(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+
+    /// Parses [`ActionStatus::code`]; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
 /// A task assigned at a meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionItem {
@@ -41,4 +65,20 @@ pub fn carried_forward(previous: &[ActionItem]) -> Vec<ActionItem> {
         .filter(|a| a.status == ActionStatus::Open)
         .cloned()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code_tests::assert_codes;
+
+    #[test]
+    fn action_status_codes_round_trip() {
+        assert_codes(
+            &ActionStatus::ALL,
+            ActionStatus::code,
+            ActionStatus::from_code,
+            &["open", "done", "dropped"],
+        );
+    }
 }

@@ -31,6 +31,81 @@ pub enum Presence {
     },
 }
 
+impl Presence {
+    /// The codes, in order: `present`, `absent-excused`, `absent-unexcused`, `exempted`,
+    /// `not-required`.
+    pub const CODES: [&'static str; 5] = [
+        "present",
+        "absent-excused",
+        "absent-unexcused",
+        "exempted",
+        "not-required",
+    ];
+
+    /// Stable identifier used in records, interchange files and the store (one of
+    /// [`Presence::CODES`]); the reason of an excused or not-required entry is kept beside it
+    /// ([`Presence::reason`]). The strings are signed and stored: never change one.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Presence::Present => "present",
+            Presence::AbsentExcused { .. } => "absent-excused",
+            Presence::AbsentUnexcused => "absent-unexcused",
+            Presence::Exempted => "exempted",
+            Presence::NotRequired { .. } => "not-required",
+        }
+    }
+
+    /// The stated reason of an excused or not-required entry; `None` for the others.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Presence::AbsentExcused { reason } | Presence::NotRequired { reason } => Some(reason),
+            _ => None,
+        }
+    }
+
+    /// Parses [`Presence::code`] with the reason kept beside it. `None` for an unknown code,
+    /// and for a reason given to a presence that has none or missing from one that has (an
+    /// empty reason is a reason). The reason is taken as given.
+    pub fn from_code(code: &str, reason: Option<String>) -> Option<Self> {
+        Some(match (code, reason) {
+            ("present", None) => Presence::Present,
+            ("absent-excused", Some(reason)) => Presence::AbsentExcused { reason },
+            ("absent-unexcused", None) => Presence::AbsentUnexcused,
+            ("exempted", None) => Presence::Exempted,
+            ("not-required", Some(reason)) => Presence::NotRequired { reason },
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    #[test]
+    fn presence_codes_round_trip() {
+        let all = [
+            Presence::Present,
+            Presence::AbsentExcused {
+                reason: "đi công tác".to_owned(),
+            },
+            Presence::AbsentUnexcused,
+            Presence::Exempted,
+            Presence::NotRequired {
+                reason: String::new(),
+            },
+        ];
+        for p in &all {
+            let back = Presence::from_code(p.code(), p.reason().map(str::to_owned));
+            assert_eq!(back.as_ref(), Some(p));
+        }
+        assert_eq!(all.each_ref().map(Presence::code), Presence::CODES);
+        assert_eq!(Presence::from_code("present", Some("x".to_owned())), None);
+        assert_eq!(Presence::from_code("absent-excused", None), None);
+        assert_eq!(Presence::from_code("absent", None), None);
+    }
+}
+
 /// One member's attendance at one meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attendance {

@@ -23,6 +23,9 @@ pub mod text;
 pub mod vn;
 pub mod vote;
 
+#[cfg(test)]
+mod code_tests;
+
 pub use action::{ActionItem, ActionStatus};
 pub use agenda::{AgendaItem, Speaker, Speech};
 pub use attendance::{Attendance, AttendanceCounts, Presence};

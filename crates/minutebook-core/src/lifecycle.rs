@@ -19,7 +19,18 @@ pub enum MeetingStatus {
 }
 
 impl MeetingStatus {
-    /// Stable identifier.
+    /// Every status, in lifecycle order.
+    pub const ALL: [MeetingStatus; 5] = [
+        MeetingStatus::Draft,
+        MeetingStatus::InSession,
+        MeetingStatus::Closed,
+        MeetingStatus::Signing,
+        MeetingStatus::Signed,
+    ];
+
+    /// Stable identifier used in records, interchange files and the store: `draft`,
+    /// `in-session`, `closed`, `signing` or `signed`. The strings are signed and stored: never
+    /// change one.
     pub fn code(self) -> &'static str {
         match self {
             MeetingStatus::Draft => "draft",
@@ -32,15 +43,7 @@ impl MeetingStatus {
 
     /// Parses [`MeetingStatus::code`].
     pub fn from_code(code: &str) -> Option<Self> {
-        [
-            Self::Draft,
-            Self::InSession,
-            Self::Closed,
-            Self::Signing,
-            Self::Signed,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        Self::ALL.into_iter().find(|s| s.code() == code)
     }
 
     /// True while the content may be edited in place.
@@ -66,7 +69,16 @@ pub enum SignerRole {
 }
 
 impl SignerRole {
-    /// Identifier used in bundles and on the CLI: `chair`, `minute-taker`, `member`.
+    /// Every role, in code order (also the order of [`Ord`]).
+    pub const ALL: [SignerRole; 3] = [
+        SignerRole::Chair,
+        SignerRole::MinuteTaker,
+        SignerRole::Member,
+    ];
+
+    /// Identifier used in records, attestations, bundle file names (`NN-<role>.json`), settings
+    /// and on the CLI: `chair`, `minute-taker`, `member`. The strings are signed and name
+    /// files: never change one.
     pub fn code(self) -> &'static str {
         match self {
             SignerRole::Chair => "chair",
@@ -77,9 +89,14 @@ impl SignerRole {
 
     /// Parses [`SignerRole::code`].
     pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Chair, Self::MinuteTaker, Self::Member]
-            .into_iter()
-            .find(|r| r.code() == code)
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// Writes [`SignerRole::code`].
+impl std::fmt::Display for SignerRole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
     }
 }
 
@@ -92,5 +109,34 @@ pub fn signing_status(signed: &[SignerRole], required: &[SignerRole]) -> Meeting
         MeetingStatus::Signed
     } else {
         MeetingStatus::Signing
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code_tests::assert_codes;
+
+    #[test]
+    fn meeting_status_codes_round_trip() {
+        assert_codes(
+            &MeetingStatus::ALL,
+            MeetingStatus::code,
+            MeetingStatus::from_code,
+            &["draft", "in-session", "closed", "signing", "signed"],
+        );
+    }
+
+    #[test]
+    fn signer_role_codes_round_trip() {
+        assert_codes(
+            &SignerRole::ALL,
+            SignerRole::code,
+            SignerRole::from_code,
+            &["chair", "minute-taker", "member"],
+        );
+        for r in SignerRole::ALL {
+            assert_eq!(r.to_string(), r.code());
+        }
     }
 }

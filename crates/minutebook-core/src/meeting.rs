@@ -44,7 +44,9 @@ impl MeetingKind {
         MeetingKind::Congress,
     ];
 
-    /// Stable identifier.
+    /// Stable identifier used in records, interchange files and the store: `regular`,
+    /// `thematic`, `extraordinary`, `admission`, `recognition`, `annual-review` or `congress`.
+    /// The strings are signed and stored: never change one.
     pub fn code(self) -> &'static str {
         match self {
             MeetingKind::Regular => "regular",
@@ -227,4 +229,28 @@ pub enum MeetingError {
         /// What is wrong.
         error: VoteError,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code_tests::assert_codes;
+
+    #[test]
+    fn meeting_kind_codes_round_trip() {
+        assert_codes(
+            &MeetingKind::ALL,
+            MeetingKind::code,
+            MeetingKind::from_code,
+            &[
+                "regular",
+                "thematic",
+                "extraordinary",
+                "admission",
+                "recognition",
+                "annual-review",
+                "congress",
+            ],
+        );
+    }
 }

@@ -19,6 +19,25 @@ pub enum Gender {
     Female,
 }
 
+impl Gender {
+    /// Every gender, in code order.
+    pub const ALL: [Gender; 2] = [Gender::Male, Gender::Female];
+
+    /// Stable identifier used in records, interchange files and the store: `male` or `female`.
+    /// The strings are signed and stored: never change one.
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+
+    /// Parses [`Gender::code`]; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|g| g.code() == code)
+    }
+}
+
 /// Membership category (Điều lệ Đảng, Điều 3 and 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MemberCategory {
@@ -27,6 +46,25 @@ pub enum MemberCategory {
     /// Đảng viên dự bị: attends and speaks, but does not vote or stand for election
     /// (Điều lệ Đảng, Điều 3).
     Probationary,
+}
+
+impl MemberCategory {
+    /// Every category, in code order.
+    pub const ALL: [MemberCategory; 2] = [MemberCategory::Official, MemberCategory::Probationary];
+
+    /// Stable identifier used in records, interchange files and the store: `official` or
+    /// `probationary`. The strings are signed and stored: never change one.
+    pub fn code(self) -> &'static str {
+        match self {
+            MemberCategory::Official => "official",
+            MemberCategory::Probationary => "probationary",
+        }
+    }
+
+    /// Parses [`MemberCategory::code`]; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
 }
 
 /// A post held in the cell.
@@ -42,6 +80,48 @@ pub enum Post {
     Other(String),
 }
 
+impl Post {
+    /// The posts that have a fixed code (every post but [`Post::Other`]), in code order.
+    pub const FIXED: [Post; 3] = [
+        Post::CellSecretary,
+        Post::DeputyCellSecretary,
+        Post::CommitteeMember,
+    ];
+
+    /// Stable identifier: `cell-secretary`, `deputy-cell-secretary`, `committee-member`, or
+    /// `other` for [`Post::Other`], whose text ([`Post::other_text`]) is kept beside the code.
+    /// The strings are signed and stored: never change one.
+    ///
+    /// (The record and interchange files write an other post as its text alone, in place of
+    /// the code; the store writes `other` and the text in a column of its own.)
+    pub fn code(&self) -> &'static str {
+        match self {
+            Post::CellSecretary => "cell-secretary",
+            Post::DeputyCellSecretary => "deputy-cell-secretary",
+            Post::CommitteeMember => "committee-member",
+            Post::Other(_) => "other",
+        }
+    }
+
+    /// The text of an [`Post::Other`] post; `None` for a fixed post.
+    pub fn other_text(&self) -> Option<&str> {
+        match self {
+            Post::Other(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Parses [`Post::code`] with the text kept beside it: a fixed post's code with no text, or
+    /// `other` with its text. `None` for anything else (an unknown code, a fixed post with text,
+    /// `other` without). The text is taken as given (NFC is the caller's entry point's job).
+    pub fn from_code(code: &str, other: Option<String>) -> Option<Self> {
+        match other {
+            None => Self::FIXED.into_iter().find(|p| p.code() == code),
+            Some(text) => (code == "other").then_some(Post::Other(text)),
+        }
+    }
+}
+
 /// Whether a transfer of party activity is permanent or temporary
 /// (chuyển sinh hoạt đảng chính thức / tạm thời).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +130,25 @@ pub enum TransferKind {
     Official,
     /// Tạm thời: the member stays on the home roster but takes part elsewhere.
     Temporary,
+}
+
+impl TransferKind {
+    /// Every kind, in code order.
+    pub const ALL: [TransferKind; 2] = [TransferKind::Official, TransferKind::Temporary];
+
+    /// Stable identifier used in records, interchange files and the store: `official` or
+    /// `temporary`. The strings are signed and stored: never change one.
+    pub fn code(self) -> &'static str {
+        match self {
+            TransferKind::Official => "official",
+            TransferKind::Temporary => "temporary",
+        }
+    }
+
+    /// Parses [`TransferKind::code`]; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
 }
 
 /// A transfer of a member's party activity into or out of this cell.
@@ -155,5 +254,62 @@ impl Member {
     /// True when the member holds `post`.
     pub fn holds(&self, post: &Post) -> bool {
         self.posts.contains(post)
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+    use crate::code_tests::assert_codes;
+
+    #[test]
+    fn gender_codes_round_trip() {
+        assert_codes(
+            &Gender::ALL,
+            Gender::code,
+            Gender::from_code,
+            &["male", "female"],
+        );
+    }
+
+    #[test]
+    fn member_category_codes_round_trip() {
+        assert_codes(
+            &MemberCategory::ALL,
+            MemberCategory::code,
+            MemberCategory::from_code,
+            &["official", "probationary"],
+        );
+    }
+
+    #[test]
+    fn transfer_kind_codes_round_trip() {
+        assert_codes(
+            &TransferKind::ALL,
+            TransferKind::code,
+            TransferKind::from_code,
+            &["official", "temporary"],
+        );
+    }
+
+    #[test]
+    fn post_codes_round_trip() {
+        let other = Post::Other("Tổ trưởng".to_owned());
+        for p in Post::FIXED.into_iter().chain([other.clone()]) {
+            let text = p.other_text().map(str::to_owned);
+            assert_eq!(Post::from_code(p.code(), text), Some(p));
+        }
+        assert_eq!(
+            Post::FIXED.map(|p| p.code()),
+            [
+                "cell-secretary",
+                "deputy-cell-secretary",
+                "committee-member"
+            ]
+        );
+        assert_eq!(other.code(), "other");
+        assert_eq!(Post::from_code("other", None), None);
+        assert_eq!(Post::from_code("cell-secretary", Some(String::new())), None);
+        assert_eq!(Post::from_code("secretary", None), None);
     }
 }

@@ -61,9 +61,59 @@ impl VoteKind {
             | VoteKind::Other => Threshold::MoreThanHalf,
         }
     }
+
+    /// Every kind, in code order.
+    pub const ALL: [VoteKind; 7] = [
+        VoteKind::Resolution,
+        VoteKind::Admission,
+        VoteKind::Recognition,
+        VoteKind::Discipline { expulsion: false },
+        VoteKind::Discipline { expulsion: true },
+        VoteKind::Election,
+        VoteKind::Other,
+    ];
+
+    /// Stable identifier used in records and interchange files: `resolution`, `admission`,
+    /// `recognition`, `discipline`, `expulsion` (discipline by expulsion), `election` or
+    /// `other`. The strings are signed and stored: never change one.
+    ///
+    /// (The store keeps an expulsion as `discipline` with a separate expulsion flag.)
+    pub fn code(self) -> &'static str {
+        match self {
+            VoteKind::Resolution => "resolution",
+            VoteKind::Admission => "admission",
+            VoteKind::Recognition => "recognition",
+            VoteKind::Discipline { expulsion: false } => "discipline",
+            VoteKind::Discipline { expulsion: true } => "expulsion",
+            VoteKind::Election => "election",
+            VoteKind::Other => "other",
+        }
+    }
+
+    /// Parses [`VoteKind::code`]; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
 }
 
 impl Threshold {
+    /// Both thresholds, in code order.
+    pub const ALL: [Threshold; 2] = [Threshold::MoreThanHalf, Threshold::AtLeastTwoThirds];
+
+    /// Stable identifier used in records: `more-than-half` or `at-least-two-thirds`. The
+    /// strings are signed: never change one.
+    pub fn code(self) -> &'static str {
+        match self {
+            Threshold::MoreThanHalf => "more-than-half",
+            Threshold::AtLeastTwoThirds => "at-least-two-thirds",
+        }
+    }
+
+    /// Parses [`Threshold::code`]; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+
     /// True when `yes` out of `eligible` meets the threshold. Exact integer arithmetic.
     pub fn is_met(self, yes: u32, eligible: u32) -> bool {
         if eligible == 0 {
@@ -101,6 +151,50 @@ pub enum VoteMethod {
         /// Valid ballots (hợp lệ).
         valid: u32,
     },
+}
+
+impl VoteMethod {
+    /// The codes, in order: `show-of-hands`, `show-of-party-cards`, `secret-ballot`.
+    pub const CODES: [&'static str; 3] = ["show-of-hands", "show-of-party-cards", "secret-ballot"];
+
+    /// Stable identifier used in records, interchange files and the store (one of
+    /// [`VoteMethod::CODES`]); a secret ballot's counts are kept beside it
+    /// ([`VoteMethod::ballots`]). The strings are signed and stored: never change one.
+    pub fn code(self) -> &'static str {
+        match self {
+            VoteMethod::ShowOfHands => "show-of-hands",
+            VoteMethod::ShowOfPartyCards => "show-of-party-cards",
+            VoteMethod::SecretBallot { .. } => "secret-ballot",
+        }
+    }
+
+    /// A secret ballot's counts as `[issued, returned, valid]`; `None` for the other methods.
+    pub fn ballots(self) -> Option<[u32; 3]> {
+        match self {
+            VoteMethod::SecretBallot {
+                issued,
+                returned,
+                valid,
+            } => Some([issued, returned, valid]),
+            _ => None,
+        }
+    }
+
+    /// Parses [`VoteMethod::code`] with the ballot counts `[issued, returned, valid]` kept
+    /// beside it. `None` for an unknown code, for a secret ballot without counts, and for
+    /// counts given to another method.
+    pub fn from_code(code: &str, ballots: Option<[u32; 3]>) -> Option<Self> {
+        Some(match (code, ballots) {
+            ("show-of-hands", None) => VoteMethod::ShowOfHands,
+            ("show-of-party-cards", None) => VoteMethod::ShowOfPartyCards,
+            ("secret-ballot", Some([issued, returned, valid])) => VoteMethod::SecretBallot {
+                issued,
+                returned,
+                valid,
+            },
+            _ => return None,
+        })
+    }
 }
 
 /// A reading of point 9.3.2: which official members the denominator leaves out.
@@ -183,6 +277,37 @@ pub enum Exclusion {
     LeftBeforeVote,
     /// Not summoned to this meeting (recorded as not required to attend).
     NotSummoned,
+}
+
+impl Exclusion {
+    /// Every exclusion, in code order.
+    pub const ALL: [Exclusion; 6] = [
+        Exclusion::AwayTemporarily,
+        Exclusion::ExemptedAbsent,
+        Exclusion::Suspended,
+        Exclusion::AbsentExcused,
+        Exclusion::LeftBeforeVote,
+        Exclusion::NotSummoned,
+    ];
+
+    /// Stable identifier used in records: `away-temporarily`, `exempted-absent`, `suspended`,
+    /// `absent-excused`, `left-before-vote` or `not-summoned`. The strings are signed: never
+    /// change one.
+    pub fn code(self) -> &'static str {
+        match self {
+            Exclusion::AwayTemporarily => "away-temporarily",
+            Exclusion::ExemptedAbsent => "exempted-absent",
+            Exclusion::Suspended => "suspended",
+            Exclusion::AbsentExcused => "absent-excused",
+            Exclusion::LeftBeforeVote => "left-before-vote",
+            Exclusion::NotSummoned => "not-summoned",
+        }
+    }
+
+    /// Parses [`Exclusion::code`]; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
 }
 
 /// The derived result of a vote.
@@ -358,5 +483,89 @@ fn exclusion(
             Some(Exclusion::LeftBeforeVote)
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+    use crate::code_tests::assert_codes;
+
+    #[test]
+    fn vote_kind_codes_round_trip() {
+        assert_codes(
+            &VoteKind::ALL,
+            VoteKind::code,
+            VoteKind::from_code,
+            &[
+                "resolution",
+                "admission",
+                "recognition",
+                "discipline",
+                "expulsion",
+                "election",
+                "other",
+            ],
+        );
+    }
+
+    #[test]
+    fn vote_method_codes_round_trip() {
+        let all = [
+            VoteMethod::ShowOfHands,
+            VoteMethod::ShowOfPartyCards,
+            VoteMethod::SecretBallot {
+                issued: 9,
+                returned: 8,
+                valid: 7,
+            },
+        ];
+        for m in all {
+            assert_eq!(VoteMethod::from_code(m.code(), m.ballots()), Some(m));
+        }
+        assert_eq!(all.map(VoteMethod::code), VoteMethod::CODES);
+        assert_eq!(VoteMethod::from_code("secret-ballot", None), None);
+        assert_eq!(
+            VoteMethod::from_code("show-of-hands", Some([1, 1, 1])),
+            None
+        );
+        assert_eq!(VoteMethod::from_code("hands", None), None);
+    }
+
+    #[test]
+    fn threshold_codes_round_trip() {
+        assert_codes(
+            &Threshold::ALL,
+            Threshold::code,
+            Threshold::from_code,
+            &["more-than-half", "at-least-two-thirds"],
+        );
+    }
+
+    #[test]
+    fn exclusion_codes_round_trip() {
+        assert_codes(
+            &Exclusion::ALL,
+            Exclusion::code,
+            Exclusion::from_code,
+            &[
+                "away-temporarily",
+                "exempted-absent",
+                "suspended",
+                "absent-excused",
+                "left-before-vote",
+                "not-summoned",
+            ],
+        );
+    }
+
+    #[test]
+    fn counting_reading_codes_round_trip() {
+        assert_codes(
+            &CountingReading::ALL,
+            CountingReading::code,
+            CountingReading::from_code,
+            &["full-exclusions", "qd294-as-quoted", "all-official"],
+        );
     }
 }

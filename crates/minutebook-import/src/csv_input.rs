@@ -1,5 +1,7 @@
 //! CSV: decode, sniff the delimiter, split into rows numbered as a spreadsheet numbers them.
 
+use minutebook_core::text::Nfc;
+
 use crate::decode;
 use crate::error::{ErrorKind, ImportError};
 use crate::table::{self, Row, Sheet};
@@ -26,7 +28,10 @@ fn rows(text: &str, delimiter: char) -> Result<Vec<Row>, usize> {
         cells.push(if f.is_empty() {
             Cell::Empty
         } else {
-            Cell::Text(f)
+            // The file was normalised when decoded, so this is mostly a quick check; but a
+            // field's text is not always a slice of the file (quotes are removed, and a mark
+            // that followed a closing quote lands on the field's last letter).
+            Cell::Text(Nfc::from(f))
         });
     };
     while let Some(c) = chars.next() {
@@ -126,5 +131,12 @@ mod tests {
         assert_eq!(r[2].cells.len(), 2);
         assert_eq!(rows("a\n\"b,c\nd", ','), Err(2));
         assert_eq!(rows("a;b", ';').unwrap()[0].cells.len(), 2);
+    }
+
+    #[test]
+    fn a_field_is_nfc_even_when_the_file_was() {
+        // NFC as a whole (the quote keeps "e" and U+0301 apart), but not once unquoted.
+        let r = rows("\"e\"\u{0301}\n", ',').unwrap();
+        assert_eq!(r[0].cells[0], Cell::Text("\u{e9}".into()));
     }
 }

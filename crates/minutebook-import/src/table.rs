@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use minutebook_core::roster::{Member, MemberId};
-use minutebook_core::text::nfc;
+use minutebook_core::text::Nfc;
 
 use crate::error::{ErrorKind, Field, ImportError};
 use crate::values::{self, Cell, key, number_text};
@@ -88,7 +88,7 @@ pub(crate) fn column_letter(mut index: usize) -> String {
 }
 
 fn header_text(cell: &Cell) -> String {
-    cell.as_text().unwrap_or_default()
+    cell.as_text().unwrap_or_default().into_string()
 }
 
 /// The index in `rows` of the header: the first of the first [`HEADER_SEARCH_ROWS`] non-blank
@@ -199,7 +199,7 @@ impl Sheet {
             }
             for (i, cell) in row.cells.iter().enumerate() {
                 if matches!(cols.get(i), None | Some(Col::Untitled)) && !cell.is_blank() {
-                    let value = cell.as_text().unwrap_or_default();
+                    let value = cell.as_text().unwrap_or_default().into_string();
                     return Err(at(
                         i,
                         if strict_width && i >= cols.len() {
@@ -223,7 +223,7 @@ impl Sheet {
             let fail = |f: Field, kind| at(cell(f).1, kind);
 
             let (name_cell, _) = cell(Field::Name);
-            let name = nfc(&name_cell.as_text().map_err(|k| fail(Field::Name, k))?);
+            let name = name_cell.as_text().map_err(|k| fail(Field::Name, k))?;
             if name.trim().is_empty() {
                 return Err(fail(Field::Name, ErrorKind::Empty));
             }
@@ -290,7 +290,11 @@ fn card_number(cell: &Cell, widest: usize) -> Result<Option<String>, ErrorKind> 
             }
             Ok(Some(number_text(*n)))
         }
-        c => Ok(Some(nfc(c.as_text()?.trim()))),
+        c => {
+            let text = c.as_text()?;
+            // Trimmed NFC text is NFC: no second normalisation.
+            Ok(text.part(text.trim()).map(Nfc::into_string))
+        }
     }
 }
 

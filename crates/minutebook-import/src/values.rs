@@ -1,7 +1,7 @@
 //! Cell values and their readings: dates, category, gender, posts, exemption.
 
 use minutebook_core::roster::{Gender, MemberCategory, Post};
-use minutebook_core::text::nfc;
+use minutebook_core::text::Nfc;
 use time::{Date, Duration, Month};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -13,8 +13,8 @@ use crate::error::ErrorKind;
 pub(crate) enum Cell {
     /// Nothing.
     Empty,
-    /// Text, NFC, exactly as in the file.
-    Text(String),
+    /// Text, NFC (normalised as it is read), otherwise exactly as in the file.
+    Text(Nfc),
     /// A number cell (XLSX).
     Number(f64),
     /// A date-formatted cell (XLSX), as year, month, day from the workbook's own epoch.
@@ -36,12 +36,12 @@ impl Cell {
     }
 
     /// The cell as text for fields that are text (numbers written plainly).
-    pub fn as_text(&self) -> Result<String, ErrorKind> {
+    pub fn as_text(&self) -> Result<Nfc, ErrorKind> {
         match self {
-            Cell::Empty => Ok(String::new()),
+            Cell::Empty => Ok(Nfc::default()),
             Cell::Text(s) => Ok(s.clone()),
-            Cell::Number(n) => Ok(number_text(*n)),
-            Cell::Bool(b) => Ok(if *b { "TRUE" } else { "FALSE" }.to_owned()),
+            Cell::Number(n) => Ok(Nfc::from(number_text(*n))),
+            Cell::Bool(b) => Ok(Nfc::from(if *b { "TRUE" } else { "FALSE" })),
             Cell::Date(y, m, d) => Err(ErrorKind::DateWhereTextExpected {
                 value: format!("{d:02}/{m:02}/{y:04}"),
             }),
@@ -159,9 +159,12 @@ pub(crate) fn cell_date(cell: &Cell) -> Result<Option<Date>, ErrorKind> {
                     value: number_text(*n),
                 })
         }
-        other => Err(other
-            .as_text()
-            .map_or_else(|e| e, |value| ErrorKind::InvalidDate { value })),
+        other => Err(other.as_text().map_or_else(
+            |e| e,
+            |value| ErrorKind::InvalidDate {
+                value: value.into_string(),
+            },
+        )),
     }
 }
 
@@ -203,13 +206,15 @@ pub(crate) fn posts(cell: &Cell) -> Result<Vec<Post>, ErrorKind> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|p| {
+            // A piece of NFC text is NFC: no second normalisation.
+            let other = || Post::Other(text.part(p).unwrap_or_default().into_string());
             let k = key(p);
             let k = k.strip_suffix(" chi bo").unwrap_or(&k);
             match k {
                 "bi thu" => Post::CellSecretary,
                 "pho bi thu" => Post::DeputyCellSecretary,
                 "chi uy vien" | "cuv" | "uy vien chi uy" => Post::CommitteeMember,
-                _ => Post::Other(nfc(p)),
+                _ => other(),
             }
         })
         .collect())

@@ -5,7 +5,7 @@ use std::panic::catch_unwind;
 
 use calamine::{Data, DataRef, Reader, Xlsx};
 use minutebook_core::Member;
-use minutebook_core::text::nfc;
+use minutebook_core::text::Nfc;
 
 use crate::decode;
 use crate::error::{ErrorKind, ImportError};
@@ -16,7 +16,7 @@ fn cell(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(s) if s.is_empty() => Cell::Empty,
-        Data::String(s) => Cell::Text(nfc(s)),
+        Data::String(s) => Cell::Text(Nfc::from(s.as_str())),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),
@@ -25,8 +25,8 @@ fn cell(data: &Data) -> Cell {
             Cell::Date(i32::from(y), m, d)
         }
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-        Data::DateTimeIso(s) => Cell::Text(s.split('T').next().unwrap_or_default().to_owned()),
-        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::DateTimeIso(s) => Cell::Text(Nfc::from(s.split('T').next().unwrap_or_default())),
+        Data::DurationIso(s) => Cell::Text(Nfc::from(s.as_str())),
         Data::Error(e) => Cell::Error(e.to_string()),
     }
 }

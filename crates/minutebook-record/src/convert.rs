@@ -122,49 +122,33 @@ pub fn cell_from_doc(d: &CellDoc, path: &str) -> Result<Cell, DocError> {
     })
 }
 
+/// A post as documents write it: a fixed post's [`Post::code`], an other post's text alone.
 fn post_code(p: &Post) -> String {
-    match p {
-        Post::CellSecretary => "cell-secretary".into(),
-        Post::DeputyCellSecretary => "deputy-cell-secretary".into(),
-        Post::CommitteeMember => "committee-member".into(),
-        Post::Other(s) => s.clone(),
-    }
+    p.other_text().unwrap_or(p.code()).to_owned()
 }
 
-/// Reads a post code (free text other than the three codes is kept as written).
+/// Reads a post as documents write it (free text other than the fixed posts' codes is kept as
+/// written, in NFC).
 pub fn post_from_code(s: &str) -> Post {
-    match s {
-        "cell-secretary" => Post::CellSecretary,
-        "deputy-cell-secretary" => Post::DeputyCellSecretary,
-        "committee-member" => Post::CommitteeMember,
-        other => Post::Other(nfc(other)),
-    }
+    Post::from_code(s, None).unwrap_or_else(|| Post::Other(nfc(s)))
 }
 
 fn transfer_doc(t: &Transfer) -> TransferDoc {
     TransferDoc {
         date: date_str(t.date),
-        kind: match t.kind {
-            TransferKind::Official => "official",
-            TransferKind::Temporary => "temporary",
-        }
-        .into(),
+        kind: t.kind.code().into(),
         other_body: t.other_body.clone(),
     }
 }
 
 fn transfer_from(t: &Option<TransferDoc>, path: &str) -> Result<Option<Transfer>, DocError> {
     let Some(t) = t else { return Ok(None) };
-    let kind = match t.kind.as_str() {
-        "official" => TransferKind::Official,
-        "temporary" => TransferKind::Temporary,
-        k => {
-            return Err(err(
-                format!("{path}.kind"),
-                format!("expected \"official\" or \"temporary\", found {k:?}"),
-            ));
-        }
-    };
+    let kind = TransferKind::from_code(&t.kind).ok_or_else(|| {
+        err(
+            format!("{path}.kind"),
+            format!("expected \"official\" or \"temporary\", found {:?}", t.kind),
+        )
+    })?;
     Ok(Some(Transfer {
         date: parse_date(&t.date, &format!("{path}.date"))?,
         kind,
@@ -178,15 +162,8 @@ pub fn member_doc(m: &Member) -> MemberDoc {
         id: m.id.0.to_string(),
         full_name: m.full_name.clone(),
         birth_date: m.birth_date.map(date_str),
-        gender: m.gender.map(|g| match g {
-            Gender::Male => "male".into(),
-            Gender::Female => "female".into(),
-        }),
-        category: match m.category {
-            MemberCategory::Official => "official",
-            MemberCategory::Probationary => "probationary",
-        }
-        .into(),
+        gender: m.gender.map(|g| g.code().into()),
+        category: m.category.code().into(),
         exempted: m.exempted,
         exempted_since: m.exempted_since.map(date_str),
         party_card_number: m.party_card_number.clone(),
@@ -205,27 +182,27 @@ pub fn member_from_doc(d: &MemberDoc, id: MemberId, path: &str) -> Result<Member
     if full_name.trim().is_empty() {
         return Err(err(format!("{path}.full_name"), "the name is empty"));
     }
-    let category = match d.category.as_str() {
-        "official" => MemberCategory::Official,
-        "probationary" => MemberCategory::Probationary,
-        c => {
-            return Err(err(
-                format!("{path}.category"),
-                format!("expected \"official\" or \"probationary\", found {c:?}"),
-            ));
-        }
-    };
-    let gender = match d.gender.as_deref() {
-        None => None,
-        Some("male") => Some(Gender::Male),
-        Some("female") => Some(Gender::Female),
-        Some(g) => {
-            return Err(err(
-                format!("{path}.gender"),
-                format!("expected \"male\" or \"female\", found {g:?}"),
-            ));
-        }
-    };
+    let category = MemberCategory::from_code(&d.category).ok_or_else(|| {
+        err(
+            format!("{path}.category"),
+            format!(
+                "expected \"official\" or \"probationary\", found {:?}",
+                d.category
+            ),
+        )
+    })?;
+    let gender = d
+        .gender
+        .as_deref()
+        .map(|g| {
+            Gender::from_code(g).ok_or_else(|| {
+                err(
+                    format!("{path}.gender"),
+                    format!("expected \"male\" or \"female\", found {g:?}"),
+                )
+            })
+        })
+        .transpose()?;
     Ok(Member {
         id,
         full_name,
@@ -307,85 +284,36 @@ fn speaker_from(d: &SpeakerDoc, ids: &IdMap, path: &str) -> Result<Speaker, DocE
 }
 
 fn presence_doc(p: &Presence) -> (String, Option<String>) {
-    match p {
-        Presence::Present => ("present".into(), None),
-        Presence::AbsentExcused { reason } => ("absent-excused".into(), Some(reason.clone())),
-        Presence::AbsentUnexcused => ("absent-unexcused".into(), None),
-        Presence::Exempted => ("exempted".into(), None),
-        Presence::NotRequired { reason } => ("not-required".into(), Some(reason.clone())),
-    }
+    (p.code().into(), p.reason().map(str::to_owned))
 }
 
+/// Documents are lenient about the reason: a missing one reads as empty for the presences that
+/// have one, and one given to a presence that has none is ignored.
 fn presence_from(code: &str, reason: &Option<String>, path: &str) -> Result<Presence, DocError> {
-    let reason_text = || nfc(reason.as_deref().unwrap_or(""));
-    Ok(match code {
-        "present" => Presence::Present,
-        "absent-excused" => Presence::AbsentExcused {
-            reason: reason_text(),
-        },
-        "absent-unexcused" => Presence::AbsentUnexcused,
-        "exempted" => Presence::Exempted,
-        "not-required" => Presence::NotRequired {
-            reason: reason_text(),
-        },
-        c => {
-            return Err(err(
+    let reason_text = nfc(reason.as_deref().unwrap_or(""));
+    Presence::from_code(code, Some(reason_text))
+        .or_else(|| Presence::from_code(code, None))
+        .ok_or_else(|| {
+            err(
                 format!("{path}.presence"),
-                format!("unknown presence {c:?}"),
-            ));
-        }
-    })
-}
-
-/// Vote kind code.
-pub fn vote_kind_code(k: VoteKind) -> &'static str {
-    match k {
-        VoteKind::Resolution => "resolution",
-        VoteKind::Admission => "admission",
-        VoteKind::Recognition => "recognition",
-        VoteKind::Discipline { expulsion: false } => "discipline",
-        VoteKind::Discipline { expulsion: true } => "expulsion",
-        VoteKind::Election => "election",
-        VoteKind::Other => "other",
-    }
-}
-
-/// Parses [`vote_kind_code`].
-pub fn vote_kind_from_code(s: &str) -> Option<VoteKind> {
-    Some(match s {
-        "resolution" => VoteKind::Resolution,
-        "admission" => VoteKind::Admission,
-        "recognition" => VoteKind::Recognition,
-        "discipline" => VoteKind::Discipline { expulsion: false },
-        "expulsion" => VoteKind::Discipline { expulsion: true },
-        "election" => VoteKind::Election,
-        "other" => VoteKind::Other,
-        _ => return None,
-    })
+                format!("unknown presence {code:?}"),
+            )
+        })
 }
 
 fn vote_doc(v: &Vote) -> VoteDoc {
-    let (method, ballots) = match v.method {
-        VoteMethod::ShowOfHands => ("show-of-hands", None),
-        VoteMethod::ShowOfPartyCards => ("show-of-party-cards", None),
-        VoteMethod::SecretBallot {
-            issued,
-            returned,
-            valid,
-        } => (
-            "secret-ballot",
-            Some(BallotsDoc {
+    VoteDoc {
+        subject: v.subject.clone(),
+        kind: v.kind.code().into(),
+        method: v.method.code().into(),
+        ballots: v
+            .method
+            .ballots()
+            .map(|[issued, returned, valid]| BallotsDoc {
                 issued,
                 returned,
                 valid,
             }),
-        ),
-    };
-    VoteDoc {
-        subject: v.subject.clone(),
-        kind: vote_kind_code(v.kind).into(),
-        method: method.into(),
-        ballots,
         yes: v.yes,
         no: v.no,
         abstain: v.abstain,
@@ -395,36 +323,30 @@ fn vote_doc(v: &Vote) -> VoteDoc {
 }
 
 fn vote_from(d: &VoteDoc, path: &str) -> Result<Vote, DocError> {
-    let kind = vote_kind_from_code(&d.kind).ok_or_else(|| {
+    let kind = VoteKind::from_code(&d.kind).ok_or_else(|| {
         err(
             format!("{path}.kind"),
             format!("unknown vote kind {:?}", d.kind),
         )
     })?;
-    let method = match (d.method.as_str(), &d.ballots) {
-        ("show-of-hands", None) => VoteMethod::ShowOfHands,
-        ("show-of-party-cards", None) => VoteMethod::ShowOfPartyCards,
-        ("secret-ballot", Some(b)) => VoteMethod::SecretBallot {
-            issued: b.issued,
-            returned: b.returned,
-            valid: b.valid,
-        },
-        ("secret-ballot", None) => {
+    let ballots = d.ballots.as_ref().map(|b| [b.issued, b.returned, b.valid]);
+    let method = match VoteMethod::from_code(&d.method, ballots) {
+        Some(m) => m,
+        // The code is known, so the counts are missing or extra.
+        None if VoteMethod::CODES.contains(&d.method.as_str()) => {
             return Err(err(
                 format!("{path}.ballots"),
-                "a secret ballot needs its ballot counts",
+                if ballots.is_none() {
+                    "a secret ballot needs its ballot counts"
+                } else {
+                    "ballot counts are only for a secret ballot"
+                },
             ));
         }
-        ("show-of-hands" | "show-of-party-cards", Some(_)) => {
-            return Err(err(
-                format!("{path}.ballots"),
-                "ballot counts are only for a secret ballot",
-            ));
-        }
-        (m, _) => {
+        None => {
             return Err(err(
                 format!("{path}.method"),
-                format!("unknown vote method {m:?}"),
+                format!("unknown vote method {:?}", d.method),
             ));
         }
     };
@@ -455,14 +377,6 @@ fn vote_from(d: &VoteDoc, path: &str) -> Result<Vote, DocError> {
     })
 }
 
-fn action_status_code(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::Open => "open",
-        ActionStatus::Done => "done",
-        ActionStatus::Dropped => "dropped",
-    }
-}
-
 /// The document of an action item.
 pub fn action_doc(a: &ActionItem, roster: &[Member]) -> ActionItemDoc {
     ActionItemDoc {
@@ -470,22 +384,17 @@ pub fn action_doc(a: &ActionItem, roster: &[Member]) -> ActionItemDoc {
         task: a.task.clone(),
         deadline: a.deadline.map(date_str),
         report_back: a.report_back.clone(),
-        status: action_status_code(a.status).into(),
+        status: a.status.code().into(),
     }
 }
 
 fn action_from(d: &ActionItemDoc, ids: &IdMap, path: &str) -> Result<ActionItem, DocError> {
-    let status = match d.status.as_str() {
-        "open" => ActionStatus::Open,
-        "done" => ActionStatus::Done,
-        "dropped" => ActionStatus::Dropped,
-        s => {
-            return Err(err(
-                format!("{path}.status"),
-                format!("expected open, done or dropped, found {s:?}"),
-            ));
-        }
-    };
+    let status = ActionStatus::from_code(&d.status).ok_or_else(|| {
+        err(
+            format!("{path}.status"),
+            format!("expected open, done or dropped, found {:?}", d.status),
+        )
+    })?;
     Ok(ActionItem {
         owner: resolve(ids, &d.owner.member_id, &format!("{path}.owner.member_id"))?,
         task: nfc(&d.task),

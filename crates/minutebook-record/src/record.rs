@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use minutebook_core::meeting::MeetingError;
-use minutebook_core::vote::{Exclusion, Threshold, VoteTally};
+use minutebook_core::vote::VoteTally;
 use minutebook_core::{ActionItem, Cell, Meeting, Member, SignerRole};
 use serde::{Deserialize, Serialize};
 
@@ -161,24 +161,6 @@ pub struct Record {
     pub signatories: BTreeMap<String, MemberRef>,
 }
 
-fn threshold_code(t: Threshold) -> &'static str {
-    match t {
-        Threshold::MoreThanHalf => "more-than-half",
-        Threshold::AtLeastTwoThirds => "at-least-two-thirds",
-    }
-}
-
-fn exclusion_code(e: Exclusion) -> &'static str {
-    match e {
-        Exclusion::AwayTemporarily => "away-temporarily",
-        Exclusion::ExemptedAbsent => "exempted-absent",
-        Exclusion::Suspended => "suspended",
-        Exclusion::AbsentExcused => "absent-excused",
-        Exclusion::LeftBeforeVote => "left-before-vote",
-        Exclusion::NotSummoned => "not-summoned",
-    }
-}
-
 fn vote_result(subject: &str, kind: &str, t: &VoteTally, roster: &[Member]) -> VoteResult {
     VoteResult {
         subject: subject.to_owned(),
@@ -189,7 +171,7 @@ fn vote_result(subject: &str, kind: &str, t: &VoteTally, roster: &[Member]) -> V
         yes: t.yes,
         no: t.no,
         abstain: t.abstain,
-        threshold: threshold_code(t.threshold).to_owned(),
+        threshold: t.threshold.code().to_owned(),
         minimum_yes: t.minimum_yes,
         yes_basis_points: t.yes_ratio.basis_points(),
         yes_percent_text: t.yes_ratio.percent_vn(),
@@ -199,7 +181,7 @@ fn vote_result(subject: &str, kind: &str, t: &VoteTally, roster: &[Member]) -> V
             .iter()
             .map(|(id, why)| ExcludedDoc {
                 member: member_ref(*id, roster),
-                reason: exclusion_code(*why).to_owned(),
+                reason: why.code().to_owned(),
             })
             .collect(),
     }
@@ -240,14 +222,7 @@ pub fn figures(cell: &Cell, roster: &[Member], meeting: &Meeting) -> Result<Figu
             .votes
             .iter()
             .zip(&tallies)
-            .map(|(v, t)| {
-                vote_result(
-                    &v.subject,
-                    crate::convert::vote_kind_code(v.kind),
-                    t,
-                    roster,
-                )
-            })
+            .map(|(v, t)| vote_result(&v.subject, v.kind.code(), t, roster))
             .collect(),
         duration_minutes: meeting
             .duration_minutes()

@@ -13,7 +13,7 @@ use minutebook_record::interchange::MeetingFile;
 use minutebook_sign::attestation::sign_record;
 use minutebook_sign::trust::{TrustStore, TrustedKey};
 use minutebook_sign::verify::{Outcome, VerifyOptions, verify_bundle};
-use minutebook_sign::{Bundle, BundleLimits, Fingerprint, Record, Role, Signer};
+use minutebook_sign::{Bundle, BundleLimits, Fingerprint, Record, Signer};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use time::macros::datetime;
@@ -128,15 +128,11 @@ struct VoteGen {
 fn vote() -> impl Strategy<Value = VoteGen> {
     (
         text(),
-        prop::sample::select(vec![
-            "resolution",
-            "admission",
-            "recognition",
-            "discipline",
-            "expulsion",
-            "election",
-            "other",
-        ]),
+        prop::sample::select(
+            minutebook_core::VoteKind::ALL
+                .map(minutebook_core::VoteKind::code)
+                .to_vec(),
+        ),
         prop::sample::select(vec![
             "show-of-hands",
             "show-of-party-cards",
@@ -299,8 +295,14 @@ fn signed(title: &str, items: &[String], chair_name: &str, seed: u8) -> (Bundle,
     let mut bundle = Bundle::new(bytes);
     let mut trust = TrustStore::new();
     for (i, (s, role)) in [
-        (signer("m-001", chair_name), Role::Chair),
-        (signer("m-002", "Trần Thị Hương"), Role::MinuteTaker),
+        (
+            signer("m-001", chair_name),
+            minutebook_core::SignerRole::Chair,
+        ),
+        (
+            signer("m-002", "Trần Thị Hương"),
+            minutebook_core::SignerRole::MinuteTaker,
+        ),
     ]
     .into_iter()
     .enumerate()

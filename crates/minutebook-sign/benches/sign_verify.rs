@@ -5,9 +5,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ed25519_dalek::{Signature, Signer as _, SigningKey};
+use minutebook_core::SignerRole;
 use minutebook_sign::attestation::sign_record;
 use minutebook_sign::verify::{VerifyOptions, verify_bundle};
-use minutebook_sign::{Bundle, Fingerprint, Record, Role, Signer, TrustStore, TrustedKey};
+use minutebook_sign::{Bundle, Fingerprint, Record, Signer, TrustStore, TrustedKey};
 use serde_json::json;
 use time::macros::datetime;
 
@@ -27,7 +28,7 @@ fn record() -> Record {
     Record::from_bytes(minutebook_sign::to_canonical_bytes(&v).unwrap()).unwrap()
 }
 
-fn signers() -> [(SigningKey, Signer, Role); 2] {
+fn signers() -> [(SigningKey, Signer, SignerRole); 2] {
     [
         (
             SigningKey::from_bytes(&[1; 32]),
@@ -35,7 +36,7 @@ fn signers() -> [(SigningKey, Signer, Role); 2] {
                 member_id: "m-001".into(),
                 full_name: "Nguyễn Văn An".into(),
             },
-            Role::Chair,
+            SignerRole::Chair,
         ),
         (
             SigningKey::from_bytes(&[2; 32]),
@@ -43,7 +44,7 @@ fn signers() -> [(SigningKey, Signer, Role); 2] {
                 member_id: "m-002".into(),
                 full_name: "Trần Thị Hương".into(),
             },
-            Role::MinuteTaker,
+            SignerRole::MinuteTaker,
         ),
     ]
 }

@@ -22,7 +22,8 @@ use time::format_description::well_known::Rfc3339;
 use crate::canonical::{CanonicalError, parse_canonical, to_canonical_bytes};
 use crate::is_sha256_hex;
 use crate::keys::Fingerprint;
-pub use crate::record::{Record, Role, Signer};
+pub use crate::record::{Record, Signer};
+use minutebook_core::SignerRole;
 
 /// Type tag of an attestation.
 pub const ATTESTATION_TYPE: &str = "minutebook.attestation";
@@ -63,7 +64,8 @@ pub struct Attestation {
     /// Who signs.
     pub signer: Signer,
     /// In which role.
-    pub role: Role,
+    #[serde(with = "crate::role")]
+    pub role: SignerRole,
     /// Fingerprint of the signing key (SHA-256 of its SPKI DER, lowercase hex).
     pub key_fingerprint: Fingerprint,
     /// Signing time, RFC 3339 with an offset (as the signer's clock said; self-asserted).
@@ -78,7 +80,7 @@ impl Attestation {
     pub fn new(
         record: &Record,
         signer: Signer,
-        role: Role,
+        role: SignerRole,
         key_fingerprint: Fingerprint,
         signed_at: OffsetDateTime,
     ) -> Result<Attestation, AttestationError> {
@@ -159,7 +161,7 @@ impl Attestation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedAttestation {
     /// Role (names the files).
-    pub role: Role,
+    pub role: SignerRole,
     /// Canonical attestation bytes (`NN-<role>.json`).
     pub attestation: Vec<u8>,
     /// Raw 64-byte ed25519 signature over `attestation` (`NN-<role>.sig`).
@@ -176,7 +178,7 @@ pub fn sign_record(
     record: &Record,
     key: &SigningKey,
     signer: Signer,
-    role: Role,
+    role: SignerRole,
     signed_at: OffsetDateTime,
 ) -> Result<SignedAttestation, AttestationError> {
     let vk = key.verifying_key();

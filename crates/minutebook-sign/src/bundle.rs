@@ -19,7 +19,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::attestation::SignedAttestation;
-use crate::record::Role;
+use minutebook_core::SignerRole;
 
 /// Name of the record file inside a bundle.
 pub const RECORD_FILE: &str = "record.json";
@@ -107,7 +107,7 @@ pub enum BundleError {
         /// Signing position.
         number: u32,
         /// Role in the file name.
-        role: Role,
+        role: SignerRole,
         /// Missing file name.
         missing: String,
     },
@@ -152,7 +152,7 @@ pub struct SignatureFiles {
     /// Signing position, 1-based (`NN`).
     pub number: u32,
     /// Role from the file name.
-    pub role: Role,
+    pub role: SignerRole,
     /// `NN-<role>.json`: attestation bytes.
     pub attestation: Vec<u8>,
     /// `NN-<role>.sig`: raw signature bytes (64 when well-formed).
@@ -187,7 +187,7 @@ enum Kind {
 enum Name {
     Record,
     Dir,
-    Sig(u32, Role, Kind),
+    Sig(u32, SignerRole, Kind),
 }
 
 /// Check general path safety, then match the bundle's exact names.
@@ -236,7 +236,7 @@ fn classify(path: &str) -> Result<Name, BundleError> {
         return Err(unexpected());
     };
     let (nn, role) = stem.split_once('-').ok_or_else(unexpected)?;
-    let role = Role::parse(role).ok_or_else(unexpected)?;
+    let role = SignerRole::from_code(role).ok_or_else(unexpected)?;
     if !nn.bytes().all(|b| b.is_ascii_digit()) {
         return Err(unexpected());
     }
@@ -487,7 +487,7 @@ struct Collector {
     count: usize,
     seen: BTreeSet<String>,
     record: Option<Vec<u8>>,
-    sigs: BTreeMap<(u32, Role), [Option<Vec<u8>>; 3]>,
+    sigs: BTreeMap<(u32, SignerRole), [Option<Vec<u8>>; 3]>,
 }
 
 impl Collector {

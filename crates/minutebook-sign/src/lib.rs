@@ -23,10 +23,11 @@ pub mod canonical;
 mod canonical_scan;
 pub mod keys;
 pub mod record;
+mod role;
 pub mod trust;
 pub mod verify;
 
-pub use attestation::{Attestation, Role, Signer, sign_record};
+pub use attestation::{Attestation, Signer, sign_record};
 pub use bundle::{Bundle, BundleError, BundleLimits, SignatureFiles};
 pub use canonical::{CanonicalError, check_canonical, parse_canonical, to_canonical_bytes};
 pub use keys::{Fingerprint, ImportOptions, ImportedKey, KeyError};

@@ -4,9 +4,9 @@
 //! opaque here but covered by the record hash (SHA-256 of the exact file bytes).
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::sync::OnceLock;
 
+use minutebook_core::SignerRole;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -17,46 +17,6 @@ use crate::{is_sha256_hex, sha256_hex};
 pub const RECORD_TYPE: &str = "minutebook.record";
 /// The only record format this crate reads (`"format"` field).
 pub const RECORD_FORMAT: i64 = 1;
-
-/// A signing role. Serialised as `chair`, `minute-taker` or `member`
-/// ("minute-taker" is the *thư ký*, never confused with the cell's *Bí thư*).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    /// Chair of the meeting (*chủ trì*).
-    Chair,
-    /// Minute-taker (*thư ký*).
-    MinuteTaker,
-    /// Any other member adding their signature.
-    Member,
-}
-
-impl Role {
-    /// The wire name: `chair`, `minute-taker` or `member`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Chair => "chair",
-            Role::MinuteTaker => "minute-taker",
-            Role::Member => "member",
-        }
-    }
-
-    /// Parse a wire name; `None` for anything else.
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "chair" => Some(Role::Chair),
-            "minute-taker" => Some(Role::MinuteTaker),
-            "member" => Some(Role::Member),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// A person who signs: the roster member id and the full name as written in the record.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -102,9 +62,11 @@ pub struct RecordHeader {
     /// `previous_record_sha256`: hash of the cell's previous record; null iff `sequence` = 1.
     pub previous_record_sha256: Option<String>,
     /// `required_roles`: roles that must sign before the record counts as signed.
-    pub required_roles: Vec<Role>,
+    #[serde(with = "crate::role::list")]
+    pub required_roles: Vec<SignerRole>,
     /// `signatories`: who holds each named role (chair, minute-taker).
-    pub signatories: BTreeMap<Role, Signer>,
+    #[serde(with = "crate::role::map")]
+    pub signatories: BTreeMap<SignerRole, Signer>,
 }
 
 /// A record: its exact bytes, header and hash; the full JSON value is parsed on first use.
@@ -286,7 +248,7 @@ fn parse_header(v: &Value) -> Result<RecordHeader, RecordError> {
         let path = format!("required_roles[{i}]");
         let role = r
             .as_str()
-            .and_then(Role::parse)
+            .and_then(SignerRole::from_code)
             .ok_or_else(|| field_err(&path, "must be \"chair\", \"minute-taker\" or \"member\""))?;
         if required_roles.contains(&role) {
             return Err(field_err(&path, format!("role {role} listed twice")));
@@ -299,8 +261,8 @@ fn parse_header(v: &Value) -> Result<RecordHeader, RecordError> {
     let mut signatories = BTreeMap::new();
     for (k, s) in sig {
         let path = format!("signatories.{k}");
-        let role = Role::parse(k)
-            .filter(|r| *r != Role::Member)
+        let role = SignerRole::from_code(k)
+            .filter(|r| *r != SignerRole::Member)
             .ok_or_else(|| field_err(&path, "key must be \"chair\" or \"minute-taker\""))?;
         let signer = Signer {
             member_id: get_str(s, "member_id").map_err(|_| {
@@ -313,7 +275,7 @@ fn parse_header(v: &Value) -> Result<RecordHeader, RecordError> {
         signatories.insert(role, signer);
     }
     for role in &required_roles {
-        if *role != Role::Member && !signatories.contains_key(role) {
+        if *role != SignerRole::Member && !signatories.contains_key(role) {
             return Err(field_err(
                 &format!("signatories.{role}"),
                 "missing for a required role",

@@ -15,8 +15,9 @@ use serde::Serialize;
 use crate::attestation::Attestation;
 use crate::bundle::Bundle;
 use crate::keys::{Fingerprint, parse_public_key_pem};
-use crate::record::{Record, RecordError, RecordHeader, Role, Signer};
+use crate::record::{Record, RecordError, RecordHeader, Signer};
 use crate::trust::{PinStatus, TrustStore};
+use minutebook_core::SignerRole;
 
 /// Options for [`verify_bundle`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,8 +55,10 @@ pub enum Problem {
     /// The role in the file name differs from the attestation's role.
     RoleMismatch {
         signature: String,
-        file_role: Role,
-        attestation_role: Role,
+        #[serde(with = "crate::role")]
+        file_role: SignerRole,
+        #[serde(with = "crate::role")]
+        attestation_role: SignerRole,
     },
     /// The attestation is for another record.
     WrongRecord {
@@ -85,7 +88,8 @@ pub enum Problem {
     /// A chair/minute-taker attestation names someone other than `signatories[role]`.
     SignatoryMismatch {
         signature: String,
-        role: Role,
+        #[serde(with = "crate::role")]
+        role: SignerRole,
         expected: Signer,
         found: Signer,
     },
@@ -104,7 +108,10 @@ pub enum Problem {
         signed_at: String,
     },
     /// A required role has no valid signature.
-    RequiredRoleMissing { role: Role },
+    RequiredRoleMissing {
+        #[serde(with = "crate::role")]
+        role: SignerRole,
+    },
     /// The record is older than a version already seen for this meeting.
     OlderVersion {
         meeting_id: String,
@@ -386,7 +393,8 @@ pub struct SignatureReport {
     /// File stem, e.g. `01-chair`.
     pub file: String,
     /// Role from the file name.
-    pub role: Role,
+    #[serde(with = "crate::role")]
+    pub role: SignerRole,
     /// Signer named in the attestation, if it parsed.
     pub signer: Option<Signer>,
     /// `signed_at` from the attestation, if it parsed.
@@ -407,7 +415,8 @@ pub struct SignatureReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RoleStatus {
     /// The role.
-    pub role: Role,
+    #[serde(with = "crate::role")]
+    pub role: SignerRole,
     /// Whether a valid signature covers it.
     pub signed: bool,
 }
@@ -735,7 +744,7 @@ fn verify_parsed(
 
 fn check_attestation(
     a: &Attestation,
-    file_role: Role,
+    file_role: SignerRole,
     stem: &str,
     record: Option<&Record>,
     record_sha256: &str,
@@ -774,7 +783,7 @@ fn check_attestation(
         h.version.to_string(),
     );
     field("sequence", a.sequence.to_string(), h.sequence.to_string());
-    if a.role != Role::Member
+    if a.role != SignerRole::Member
         && let Some(expected) = h.signatories.get(&a.role)
         && *expected != a.signer
     {

@@ -4,10 +4,11 @@
 mod common;
 
 use ed25519_dalek::{Signature, Signer as _, VerifyingKey};
+use minutebook_core::SignerRole;
 use minutebook_sign::attestation::sign_record;
 use minutebook_sign::keys::public_key_pem;
 use minutebook_sign::verify::{Outcome, VerifyOptions, verify_bundle, verify_chain};
-use minutebook_sign::{Bundle, BundleLimits, Record, Role, TrustStore, TrustedKey};
+use minutebook_sign::{Bundle, BundleLimits, Record, TrustStore, TrustedKey};
 use time::macros::{date, datetime};
 
 fn codes(r: &minutebook_sign::VerificationReport) -> Vec<&'static str> {
@@ -101,7 +102,7 @@ fn one_byte_flipped_anywhere_in_any_file_is_invalid() {
 #[test]
 fn removed_signature_fails_naming_the_role() {
     let mut b = common::signed_bundle(common::simple_record());
-    b.signatures.retain(|s| s.role != Role::MinuteTaker);
+    b.signatures.retain(|s| s.role != SignerRole::MinuteTaker);
     let r = verify(&b);
     assert_eq!(r.outcome, Outcome::Invalid);
     assert_eq!(codes(&r), ["required-role-missing"]);
@@ -137,7 +138,7 @@ fn swapped_public_key_fails() {
     let rec = Record::from_bytes(common::simple_record()).unwrap();
     let mut b = common::signed_bundle(common::simple_record());
     let t = datetime!(2026-03-15 11:00 +07:00);
-    let forged = sign_record(&rec, &common::key(5), common::chair(), Role::Chair, t).unwrap();
+    let forged = sign_record(&rec, &common::key(5), common::chair(), SignerRole::Chair, t).unwrap();
     b.signatures.remove(0);
     b.add_signature(forged);
     b.signatures[1].number = 1;
@@ -149,7 +150,7 @@ fn swapped_public_key_fails() {
     // …with a key pinned to another member: invalid.
     let mut b = common::signed_bundle(common::simple_record());
     b.signatures[0] = {
-        let s = sign_record(&rec, &common::key(3), common::chair(), Role::Chair, t).unwrap();
+        let s = sign_record(&rec, &common::key(3), common::chair(), SignerRole::Chair, t).unwrap();
         let mut x = Bundle::new(vec![]);
         x.add_signature(s);
         x.signatures.remove(0)
@@ -159,7 +160,14 @@ fn swapped_public_key_fails() {
 
     // …or naming someone else as chair.
     let mut b = common::signed_bundle(common::simple_record());
-    let s = sign_record(&rec, &common::key(3), common::member(), Role::Chair, t).unwrap();
+    let s = sign_record(
+        &rec,
+        &common::key(3),
+        common::member(),
+        SignerRole::Chair,
+        t,
+    )
+    .unwrap();
     let mut x = Bundle::new(vec![]);
     x.add_signature(s);
     b.signatures[0] = x.signatures.remove(0);
@@ -191,7 +199,7 @@ fn attestation_for_another_record_names_both_hashes() {
 #[test]
 fn role_renamed_in_file_name_fails() {
     let mut b = common::signed_bundle(common::simple_record());
-    b.signatures[1].role = Role::Member;
+    b.signatures[1].role = SignerRole::Member;
     let r = verify(&b);
     assert!(codes(&r).contains(&"role-mismatch"), "{:?}", codes(&r));
 }

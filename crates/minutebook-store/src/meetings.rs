@@ -3,7 +3,6 @@
 //! transaction; its children are kept in the order given.
 
 use minutebook_core::meeting::MeetingId;
-use minutebook_core::text::nfc;
 use minutebook_core::{
     ActionItem, AgendaItem, Attendance, CountingReading, Guest, Meeting, MeetingKind,
     MeetingStatus, MemberId, Speaker, Speech, Vote,
@@ -14,9 +13,9 @@ use time::Date;
 use crate::connection::Store;
 use crate::error::{Context, Error, Result};
 use crate::values::{
-    action_status, action_status_code, col, corrupt, date_text, opt_date, opt_time, opt_time_text,
-    parse_date, parse_time, presence, presence_code, time_text, vote_kind, vote_kind_code,
-    vote_method, vote_method_code,
+    action_status, check_nfc, check_opt_nfc, col, corrupt, date_text, opt_date, opt_time,
+    opt_time_text, parse_date, parse_time, presence, time_text, vote_kind, vote_kind_columns,
+    vote_method,
 };
 
 /// A line of the meeting list.
@@ -36,12 +35,62 @@ pub struct MeetingSummary {
     pub number: Option<u32>,
 }
 
-fn speaker_params(s: &Option<Speaker>) -> (Option<i64>, Option<String>) {
+fn speaker_params(s: Option<&Speaker>) -> (Option<i64>, Option<&str>) {
     match s {
         None => (None, None),
         Some(Speaker::Member(id)) => (Some(id.0), None),
-        Some(Speaker::Guest(name)) => (None, Some(nfc(name))),
+        Some(Speaker::Guest(name)) => (None, Some(name)),
     }
+}
+
+/// Refuses a meeting with any text not in NFC, naming the field (the store writes text exactly
+/// as given; see [`check_nfc`]).
+fn check_text(m: &Meeting) -> Result<()> {
+    check_nfc(&m.subject, "meeting subject")?;
+    check_nfc(&m.place, "meeting place")?;
+    for (i, g) in m.guests.iter().enumerate() {
+        check_nfc(&g.name, &format!("guest {} name", i + 1))?;
+        check_nfc(&g.post, &format!("guest {} post", i + 1))?;
+    }
+    let speaker = |s: &Speaker, what: String| match s {
+        Speaker::Guest(name) => check_nfc(name, &what),
+        Speaker::Member(_) => Ok(()),
+    };
+    for (i, a) in m.agenda.iter().enumerate() {
+        let n = i + 1;
+        check_nfc(&a.title, &format!("agenda item {n} title"))?;
+        if let Some(p) = &a.presenter {
+            speaker(p, format!("agenda item {n} presenter"))?;
+        }
+        check_nfc(&a.presentation, &format!("agenda item {n} presentation"))?;
+        check_nfc(&a.conclusion, &format!("agenda item {n} conclusion"))?;
+        for (j, s) in a.speeches.iter().enumerate() {
+            speaker(
+                &s.speaker,
+                format!("agenda item {n} speech {} speaker", j + 1),
+            )?;
+            check_nfc(&s.gist, &format!("agenda item {n} speech {} gist", j + 1))?;
+        }
+    }
+    for (i, a) in m.attendance.iter().enumerate() {
+        let n = i + 1;
+        check_opt_nfc(a.presence.reason(), &format!("attendance entry {n} reason"))?;
+        check_opt_nfc(
+            a.left_reason.as_deref(),
+            &format!("attendance entry {n} reason for leaving"),
+        )?;
+    }
+    for (i, v) in m.votes.iter().enumerate() {
+        check_nfc(&v.subject, &format!("vote {} subject", i + 1))?;
+    }
+    for (i, a) in m.action_items.iter().enumerate() {
+        check_nfc(&a.task, &format!("action item {} task", i + 1))?;
+        check_nfc(
+            &a.report_back,
+            &format!("action item {} report-back", i + 1),
+        )?;
+    }
+    Ok(())
 }
 
 fn speaker(member: Option<i64>, guest: Option<String>, what: &str) -> Result<Option<Speaker>> {
@@ -64,9 +113,11 @@ fn status_of(conn: &Connection, id: MeetingId) -> Result<MeetingStatus> {
     MeetingStatus::from_code(&code).ok_or_else(|| corrupt("meetings.status", &code))
 }
 
-/// Writes the meeting row (new when `id` is None) and replaces all its children.
+/// Writes the meeting row (new when `id` is None) and replaces all its children; text exactly
+/// as given, refused unless NFC.
 fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64> {
     let what = "save the meeting";
+    check_text(m)?;
     let t = |t, field: &str| opt_time_text(t, &format!("meeting {field}"));
     conn.execute(
         "INSERT INTO meetings (id, kind, subject, number, date, place, planned_start,
@@ -82,10 +133,10 @@ fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64>
         params![
             id,
             m.kind.code(),
-            nfc(&m.subject),
+            m.subject,
             m.number,
             date_text(m.date),
-            nfc(&m.place),
+            m.place,
             t(m.planned_start, "planned start")?,
             t(m.planned_end, "planned end")?,
             t(m.actual_start, "actual start")?,
@@ -110,13 +161,13 @@ fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64>
     for (i, g) in m.guests.iter().enumerate() {
         conn.execute(
             "INSERT INTO guests (meeting_id, position, name, post) VALUES (?1, ?2, ?3, ?4)",
-            params![id, i as i64, nfc(&g.name), nfc(&g.post)],
+            params![id, i as i64, g.name, g.post],
         )
         .ctx(&format!("save guest {}", i + 1))?;
     }
     for (i, a) in m.agenda.iter().enumerate() {
         let w = format!("save agenda item {}", i + 1);
-        let (pm, pg) = speaker_params(&a.presenter);
+        let (pm, pg) = speaker_params(a.presenter.as_ref());
         conn.execute(
             "INSERT INTO agenda_items (meeting_id, position, title, presenter_member,
                 presenter_guest, planned_minutes, presentation, conclusion,
@@ -125,30 +176,30 @@ fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64>
             params![
                 id,
                 i as i64,
-                nfc(&a.title),
+                a.title,
                 pm,
                 pg,
                 a.planned_minutes,
-                nfc(&a.presentation),
-                nfc(&a.conclusion),
+                a.presentation,
+                a.conclusion,
                 a.reviews_previous_resolution,
             ],
         )
         .ctx(&w)?;
         let item = conn.last_insert_rowid();
         for (j, s) in a.speeches.iter().enumerate() {
-            let (sm, sg) = speaker_params(&Some(s.speaker.clone()));
+            let (sm, sg) = speaker_params(Some(&s.speaker));
             conn.execute(
                 "INSERT INTO speeches (agenda_item_id, position, speaker_member, speaker_guest,
                     gist) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![item, j as i64, sm, sg, nfc(&s.gist)],
+                params![item, j as i64, sm, sg, s.gist],
             )
             .ctx(&format!("save speech {} of agenda item {}", j + 1, i + 1))?;
         }
     }
     for (i, a) in m.attendance.iter().enumerate() {
         let w = format!("save attendance entry {} (member #{})", i + 1, a.member.0);
-        let (code, reason) = presence_code(&a.presence);
+        let (code, reason) = (a.presence.code(), a.presence.reason());
         conn.execute(
             "INSERT INTO attendance (meeting_id, position, member_id, presence, reason,
                 arrived_at, left_at, left_reason)
@@ -158,18 +209,18 @@ fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64>
                 i as i64,
                 a.member.0,
                 code,
-                reason.map(nfc),
+                reason,
                 opt_time_text(a.arrived_at, &w)?,
                 opt_time_text(a.left_at, &w)?,
-                a.left_reason.as_deref().map(nfc),
+                a.left_reason,
             ],
         )
         .ctx(&w)?;
     }
     for (i, v) in m.votes.iter().enumerate() {
         let w = format!("save vote {}", i + 1);
-        let (kind, expulsion) = vote_kind_code(v.kind);
-        let (method, ballots) = vote_method_code(v.method);
+        let (kind, expulsion) = vote_kind_columns(v.kind);
+        let (method, ballots) = (v.method.code(), v.method.ballots());
         conn.execute(
             "INSERT INTO votes (meeting_id, position, subject, kind, expulsion, method,
                 ballots_issued, ballots_returned, ballots_valid, yes_count, no_count,
@@ -178,7 +229,7 @@ fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64>
             params![
                 id,
                 i as i64,
-                nfc(&v.subject),
+                v.subject,
                 kind,
                 expulsion,
                 method,
@@ -202,10 +253,10 @@ fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64>
                 id,
                 i as i64,
                 a.owner.0,
-                nfc(&a.task),
+                a.task,
                 a.deadline.map(date_text),
-                nfc(&a.report_back),
-                action_status_code(a.status),
+                a.report_back,
+                a.status.code(),
             ],
         )
         .ctx(&format!("save action item {}", i + 1))?;
@@ -387,7 +438,7 @@ fn read_meeting(conn: &Connection, id: MeetingId) -> Result<Meeting> {
 fn describe(m: &Meeting) -> String {
     format!(
         "{} ({}, {}): {} agenda items, {} attendance entries, {} votes, {} action items",
-        nfc(&m.subject),
+        m.subject,
         date_text(m.date),
         m.status.code(),
         m.agenda.len(),
@@ -399,11 +450,11 @@ fn describe(m: &Meeting) -> String {
 
 impl Store {
     /// Stores a new meeting with all its parts (its `id` field is ignored) and returns the id
-    /// assigned. Text is stored as NFC, otherwise exactly as given; times to the second.
+    /// assigned. Text is stored exactly as given; times to the second.
     ///
     /// # Errors
     /// [`Error::Constraint`] when a part names a member not on the roster or two attendance
-    /// entries name one member; [`Error::Invalid`] for a sub-second time.
+    /// entries name one member; [`Error::Invalid`] for a sub-second time or text not in NFC.
     pub fn create_meeting(&mut self, meeting: &Meeting) -> Result<MeetingId> {
         self.write("create the meeting", |tx| {
             let id = write_meeting(tx.tx, meeting, None)?;

@@ -1,14 +1,12 @@
 //! The roster: members and their posts.
 
-use minutebook_core::text::nfc;
 use minutebook_core::{Member, MemberId, Post, Transfer};
 use rusqlite::{Connection, params};
 
 use crate::connection::Store;
 use crate::error::{Context, Error, Result};
 use crate::values::{
-    category, category_code, col, date_text, gender, gender_code, opt_date, transfer_kind,
-    transfer_kind_code,
+    category, check_nfc, check_opt_nfc, col, date_text, gender, opt_date, transfer_kind,
 };
 
 const SELECT_MEMBERS: &str =
@@ -18,16 +16,26 @@ const SELECT_MEMBERS: &str =
         transfer_out_date, transfer_out_kind, transfer_out_body, suspended
     FROM members";
 
-fn post_code(p: &Post) -> (&'static str, Option<String>) {
-    match p {
-        Post::CellSecretary => ("cell-secretary", None),
-        Post::DeputyCellSecretary => ("deputy-cell-secretary", None),
-        Post::CommitteeMember => ("committee-member", None),
-        Post::Other(s) => ("other", Some(nfc(s))),
-    }
+/// (`post`, `other`) columns: the post's code, and an other post's text beside it.
+fn post_code(p: &Post) -> (&'static str, Option<&str>) {
+    (p.code(), p.other_text())
 }
 
 fn check_member(m: &Member, what: &str) -> Result<()> {
+    check_nfc(&m.full_name, &format!("{what}: full name"))?;
+    check_opt_nfc(
+        m.party_card_number.as_deref(),
+        &format!("{what}: party card number"),
+    )?;
+    for (t, dir) in [(&m.transfer_in, "in"), (&m.transfer_out, "out")] {
+        check_opt_nfc(
+            t.as_ref().map(|t| t.other_body.as_str()),
+            &format!("{what}: transfer {dir}, other body"),
+        )?;
+    }
+    for (i, p) in m.posts.iter().enumerate() {
+        check_opt_nfc(p.other_text(), &format!("{what}: post {}", i + 1))?;
+    }
     if m.full_name.trim().is_empty() {
         return Err(Error::invalid(what, "the full name is empty"));
     }
@@ -43,18 +51,19 @@ fn check_member(m: &Member, what: &str) -> Result<()> {
     Ok(())
 }
 
-fn transfer_params(t: &Option<Transfer>) -> (Option<String>, Option<&'static str>, Option<String>) {
+fn transfer_params(t: &Option<Transfer>) -> (Option<String>, Option<&'static str>, Option<&str>) {
     match t {
         None => (None, None, None),
         Some(t) => (
             Some(date_text(t.date)),
-            Some(transfer_kind_code(t.kind)),
-            Some(nfc(&t.other_body)),
+            Some(t.kind.code()),
+            Some(t.other_body.as_str()),
         ),
     }
 }
 
-/// Inserts (`id` = None: a new id) or replaces (`id` = Some) a member row and its posts.
+/// Inserts (`id` = None: a new id) or replaces (`id` = Some) a member row and its posts; text
+/// exactly as given, refused unless NFC.
 fn write_member(conn: &Connection, m: &Member, id: Option<i64>, what: &str) -> Result<i64> {
     check_member(m, what)?;
     let (in_date, in_kind, in_body) = transfer_params(&m.transfer_in);
@@ -80,13 +89,13 @@ fn write_member(conn: &Connection, m: &Member, id: Option<i64>, what: &str) -> R
             suspended = excluded.suspended",
         params![
             id,
-            nfc(&m.full_name),
+            m.full_name,
             m.birth_date.map(date_text),
-            m.gender.map(gender_code),
-            category_code(m.category),
+            m.gender.map(|g| g.code()),
+            m.category.code(),
             m.exempted,
             m.exempted_since.map(date_text),
-            m.party_card_number.as_deref().map(nfc),
+            m.party_card_number,
             m.admitted_on.map(date_text),
             m.official_on.map(date_text),
             in_date,
@@ -186,13 +195,10 @@ pub(crate) fn read_members(
         while let Some(r) = rows.next().ctx(what)? {
             let code: String = col(r, 0, "member_posts")?;
             let other: Option<String> = col(r, 1, "member_posts")?;
-            m.posts.push(match (code.as_str(), other) {
-                ("cell-secretary", None) => Post::CellSecretary,
-                ("deputy-cell-secretary", None) => Post::DeputyCellSecretary,
-                ("committee-member", None) => Post::CommitteeMember,
-                ("other", Some(s)) => Post::Other(s),
-                _ => return Err(crate::values::corrupt("member_posts.post", &code)),
-            });
+            m.posts.push(
+                Post::from_code(&code, other)
+                    .ok_or_else(|| crate::values::corrupt("member_posts.post", &code))?,
+            );
         }
     }
     Ok(out)
@@ -223,10 +229,10 @@ impl Store {
     }
 
     /// Adds a member (its `id` field is ignored) and returns the id assigned. Text is stored
-    /// as NFC, otherwise exactly as given.
+    /// exactly as given.
     ///
     /// # Errors
-    /// [`Error::Invalid`] for an empty name or blank card number; [`Error::Constraint`] for a
+    /// [`Error::Invalid`] for an empty name, a blank card number or text not in NFC; [`Error::Constraint`] for a
     /// party card number already on the roster.
     pub fn add_member(&mut self, member: &Member) -> Result<MemberId> {
         Ok(self.import_members(std::slice::from_ref(member))?[0])
@@ -243,7 +249,7 @@ impl Store {
                 return Err(Error::not_found(format!("member #{}", member.id.0)));
             }
             write_member(tx.tx, member, Some(member.id.0), &what)?;
-            tx.audit("update", "member", member.id.0, nfc(&member.full_name))
+            tx.audit("update", "member", member.id.0, member.full_name.clone())
         })
     }
 
@@ -256,14 +262,9 @@ impl Store {
         self.write("import members", |tx| {
             let mut ids = Vec::with_capacity(members.len());
             for (i, m) in members.iter().enumerate() {
-                let what = format!(
-                    "member {} of {} ({:?})",
-                    i + 1,
-                    members.len(),
-                    nfc(&m.full_name)
-                );
+                let what = format!("member {} of {} ({:?})", i + 1, members.len(), m.full_name);
                 let id = write_member(tx.tx, m, None, &what)?;
-                tx.audit("add", "member", id, nfc(&m.full_name))?;
+                tx.audit("add", "member", id, m.full_name.clone())?;
                 ids.push(MemberId(id));
             }
             Ok(ids)
@@ -281,18 +282,13 @@ impl Store {
         self.write("replace the roster", |tx| {
             let mut ids = Vec::with_capacity(members.len());
             for (i, m) in members.iter().enumerate() {
-                let what = format!(
-                    "member {} of {} ({:?})",
-                    i + 1,
-                    members.len(),
-                    nfc(&m.full_name)
-                );
+                let what = format!("member {} of {} ({:?})", i + 1, members.len(), m.full_name);
                 let (id, action) = if member_exists(tx.tx, m.id)? {
                     (write_member(tx.tx, m, Some(m.id.0), &what)?, "update")
                 } else {
                     (write_member(tx.tx, m, None, &what)?, "add")
                 };
-                tx.audit(action, "member", id, nfc(&m.full_name))?;
+                tx.audit(action, "member", id, m.full_name.clone())?;
                 ids.push(MemberId(id));
             }
             let keep: Vec<i64> = ids.iter().map(|i| i.0).collect();

@@ -3,7 +3,6 @@
 //! updates and deletes, and every read re-checks each record's SHA-256 against its bytes.
 
 use minutebook_core::meeting::MeetingId;
-use minutebook_core::text::nfc;
 use minutebook_core::{MemberId, SignerRole};
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
@@ -245,6 +244,7 @@ impl Store {
         if a.stem.is_empty() {
             return Err(Error::invalid("attestation stem", "empty"));
         }
+        crate::values::check_nfc(&a.stem, "attestation stem")?;
         let what = format!("store attestation {:?}", a.stem);
         self.write(&what, |tx| {
             tx.tx
@@ -254,7 +254,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     params![
                         a.record_sha256,
-                        nfc(&a.stem),
+                        a.stem,
                         a.role.code(),
                         a.member.0,
                         a.attestation,
@@ -267,14 +267,11 @@ impl Store {
             tx.audit(
                 "add",
                 "attestation",
-                format!("{}/{}", a.record_sha256, nfc(&a.stem)),
+                format!("{}/{}", a.record_sha256, a.stem),
                 format!("{} by member #{}", a.role.code(), a.member.0),
             )?;
             Ok(Attestation {
-                signed: NewAttestation {
-                    stem: nfc(&a.stem),
-                    ..a.clone()
-                },
+                signed: a.clone(),
                 imported_at: tx.now,
             })
         })

@@ -1,13 +1,12 @@
 //! Key/value settings of the minute book, and the cell with its rule choices.
 
-use minutebook_core::text::nfc;
 use minutebook_core::{Cell, CellSettings, CountingReading, SignerRole};
 use rusqlite::{OptionalExtension, params};
 
 use crate::connection::{DEFAULT_BACKUPS_TO_KEEP, Store};
 use crate::error::{Context, Error, Result};
 use crate::migrations::stored_backups_to_keep;
-use crate::values::{col, corrupt};
+use crate::values::{check_nfc, col, corrupt};
 
 /// Setting key: how many automatic backups of each kind to keep (a positive integer).
 pub const BACKUPS_TO_KEEP: &str = "backups_to_keep";
@@ -24,9 +23,13 @@ impl Store {
         })
     }
 
-    /// Stores a setting (NFC), replacing any previous value.
+    /// Stores a setting exactly as given, replacing any previous value.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] when the key or the value is not in NFC.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        let (key, value) = (nfc(key), nfc(value));
+        check_nfc(key, "setting key")?;
+        check_nfc(value, &format!("setting {key:?}"))?;
         self.write(&format!("save setting {key:?}"), |tx| {
             tx.tx
                 .execute(
@@ -35,7 +38,7 @@ impl Store {
                     params![key, value],
                 )
                 .ctx(&format!("save setting {key:?}"))?;
-            tx.audit("set", "setting", &key, &value)
+            tx.audit("set", "setting", key, value)
         })
     }
 
@@ -107,11 +110,20 @@ impl Store {
         })
     }
 
-    /// Sets the cell and its rule choices (text stored as NFC).
+    /// Sets the cell and its rule choices (text stored exactly as given).
     ///
     /// # Errors
-    /// [`Error::Constraint`] when a signer role is listed twice.
+    /// [`Error::Constraint`] when a signer role is listed twice; [`Error::Invalid`] for text
+    /// not in NFC.
     pub fn set_cell(&mut self, cell: &Cell) -> Result<()> {
+        check_nfc(&cell.name, "cell name")?;
+        check_nfc(&cell.upper_committee, "cell upper committee")?;
+        check_nfc(&cell.place, "cell place")?;
+        check_nfc(&cell.document_code, "cell document code")?;
+        check_nfc(
+            &cell.settings.counting_rule_citation,
+            "cell counting-rule citation",
+        )?;
         self.write("save the cell", |tx| {
             let what = "save the cell";
             tx.tx
@@ -125,12 +137,12 @@ impl Store {
                        default_reading = excluded.default_reading,
                        counting_rule_citation = excluded.counting_rule_citation",
                     params![
-                        nfc(&cell.name),
-                        nfc(&cell.upper_committee),
-                        nfc(&cell.place),
-                        nfc(&cell.document_code),
+                        cell.name,
+                        cell.upper_committee,
+                        cell.place,
+                        cell.document_code,
                         cell.settings.default_reading.code(),
-                        nfc(&cell.settings.counting_rule_citation),
+                        cell.settings.counting_rule_citation,
                     ],
                 )
                 .ctx(what)?;
@@ -151,7 +163,7 @@ impl Store {
                 1,
                 format!(
                     "{}; default reading {}",
-                    nfc(&cell.name),
+                    cell.name,
                     cell.settings.default_reading.code()
                 ),
             )

@@ -2,6 +2,7 @@
 //! stable codes of enums. Anything unreadable in a stored row is reported as
 //! [`Error::Corrupt`], naming the table and column.
 
+use minutebook_core::text::is_nfc;
 use minutebook_core::{
     ActionStatus, Gender, MemberCategory, Presence, TransferKind, VoteKind, VoteMethod,
 };
@@ -21,6 +22,27 @@ pub(crate) fn col<T: FromSql>(row: &Row<'_>, i: usize, what: &str) -> Result<T> 
 
 pub(crate) fn corrupt(what: &str, value: &str) -> Error {
     Error::Corrupt(format!("{what}: unexpected stored value {value:?}"))
+}
+
+/// Checks text the store is about to write: it is written exactly as given, and refused
+/// ([`Error::Invalid`], naming `what`) unless it is NFC. The store never normalises: text is
+/// normalised where it enters (`minutebook_core::text` says where), and a caller that filled a
+/// public field some other way gets this error rather than a silent fix.
+pub(crate) fn check_nfc(text: &str, what: &str) -> Result<()> {
+    if is_nfc(text) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            what,
+            "the text is not in Unicode NFC (normalise it where it enters, e.g. with \
+             minutebook_core::text::Nfc)",
+        ))
+    }
+}
+
+/// [`check_nfc`] of an optional text.
+pub(crate) fn check_opt_nfc(text: Option<&str>, what: &str) -> Result<()> {
+    text.map_or(Ok(()), |t| check_nfc(t, what))
 }
 
 /// 'YYYY-MM-DD'.
@@ -96,138 +118,57 @@ pub(crate) fn check_sha256_hex(s: &str, what: &str) -> Result<()> {
     }
 }
 
-pub(crate) fn gender_code(g: Gender) -> &'static str {
-    match g {
-        Gender::Male => "male",
-        Gender::Female => "female",
-    }
-}
+// The stable codes of enums are `minutebook-core`'s (`code` / `from_code`); what follows maps
+// them onto this schema's columns and reports anything unreadable as corrupt.
 
 pub(crate) fn gender(s: &str) -> Result<Gender> {
-    match s {
-        "male" => Ok(Gender::Male),
-        "female" => Ok(Gender::Female),
-        _ => Err(corrupt("members.gender", s)),
-    }
-}
-
-pub(crate) fn category_code(c: MemberCategory) -> &'static str {
-    match c {
-        MemberCategory::Official => "official",
-        MemberCategory::Probationary => "probationary",
-    }
+    Gender::from_code(s).ok_or_else(|| corrupt("members.gender", s))
 }
 
 pub(crate) fn category(s: &str) -> Result<MemberCategory> {
-    match s {
-        "official" => Ok(MemberCategory::Official),
-        "probationary" => Ok(MemberCategory::Probationary),
-        _ => Err(corrupt("members.category", s)),
-    }
-}
-
-pub(crate) fn transfer_kind_code(k: TransferKind) -> &'static str {
-    match k {
-        TransferKind::Official => "official",
-        TransferKind::Temporary => "temporary",
-    }
+    MemberCategory::from_code(s).ok_or_else(|| corrupt("members.category", s))
 }
 
 pub(crate) fn transfer_kind(s: &str) -> Result<TransferKind> {
-    match s {
-        "official" => Ok(TransferKind::Official),
-        "temporary" => Ok(TransferKind::Temporary),
-        _ => Err(corrupt("members.transfer_*_kind", s)),
-    }
+    TransferKind::from_code(s).ok_or_else(|| corrupt("members.transfer_*_kind", s))
 }
 
-/// (code, reason) of a presence.
-pub(crate) fn presence_code(p: &Presence) -> (&'static str, Option<&str>) {
-    match p {
-        Presence::Present => ("present", None),
-        Presence::AbsentExcused { reason } => ("absent-excused", Some(reason)),
-        Presence::AbsentUnexcused => ("absent-unexcused", None),
-        Presence::Exempted => ("exempted", None),
-        Presence::NotRequired { reason } => ("not-required", Some(reason)),
-    }
-}
-
+/// Reads `presence` and `reason`: a reason exactly for the presences that have one.
 pub(crate) fn presence(code: &str, reason: Option<String>) -> Result<Presence> {
-    Ok(match (code, reason) {
-        ("present", None) => Presence::Present,
-        ("absent-excused", Some(reason)) => Presence::AbsentExcused { reason },
-        ("absent-unexcused", None) => Presence::AbsentUnexcused,
-        ("exempted", None) => Presence::Exempted,
-        ("not-required", Some(reason)) => Presence::NotRequired { reason },
-        _ => return Err(corrupt("attendance.presence", code)),
-    })
+    Presence::from_code(code, reason).ok_or_else(|| corrupt("attendance.presence", code))
 }
 
-/// (code, expulsion) of a vote kind.
-pub(crate) fn vote_kind_code(k: VoteKind) -> (&'static str, bool) {
+/// (`kind`, `expulsion`) columns of a vote kind. The store keeps an expulsion as kind
+/// `discipline` with `expulsion` set, where records write the code `expulsion`.
+pub(crate) fn vote_kind_columns(k: VoteKind) -> (&'static str, bool) {
     match k {
-        VoteKind::Resolution => ("resolution", false),
-        VoteKind::Admission => ("admission", false),
-        VoteKind::Recognition => ("recognition", false),
-        VoteKind::Discipline { expulsion } => ("discipline", expulsion),
-        VoteKind::Election => ("election", false),
-        VoteKind::Other => ("other", false),
-    }
-}
-
-pub(crate) fn vote_kind(code: &str, expulsion: bool) -> Result<VoteKind> {
-    Ok(match code {
-        "resolution" => VoteKind::Resolution,
-        "admission" => VoteKind::Admission,
-        "recognition" => VoteKind::Recognition,
-        "discipline" => VoteKind::Discipline { expulsion },
-        "election" => VoteKind::Election,
-        "other" => VoteKind::Other,
-        _ => return Err(corrupt("votes.kind", code)),
-    })
-}
-
-/// (code, ballots issued / returned / valid) of a vote method.
-pub(crate) fn vote_method_code(m: VoteMethod) -> (&'static str, Option<[u32; 3]>) {
-    match m {
-        VoteMethod::ShowOfHands => ("show-of-hands", None),
-        VoteMethod::ShowOfPartyCards => ("show-of-party-cards", None),
-        VoteMethod::SecretBallot {
-            issued,
-            returned,
-            valid,
-        } => ("secret-ballot", Some([issued, returned, valid])),
-    }
-}
-
-pub(crate) fn vote_method(code: &str, ballots: [Option<u32>; 3]) -> Result<VoteMethod> {
-    Ok(match (code, ballots) {
-        ("show-of-hands", [None, None, None]) => VoteMethod::ShowOfHands,
-        ("show-of-party-cards", [None, None, None]) => VoteMethod::ShowOfPartyCards,
-        ("secret-ballot", [Some(issued), Some(returned), Some(valid)]) => {
-            VoteMethod::SecretBallot {
-                issued,
-                returned,
-                valid,
-            }
+        VoteKind::Discipline { expulsion } => {
+            (VoteKind::Discipline { expulsion: false }.code(), expulsion)
         }
-        _ => return Err(corrupt("votes.method", code)),
-    })
+        k => (k.code(), false),
+    }
 }
 
-pub(crate) fn action_status_code(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::Open => "open",
-        ActionStatus::Done => "done",
-        ActionStatus::Dropped => "dropped",
+/// Reads the columns written by [`vote_kind_columns`] (`expulsion` is ignored unless the kind
+/// is `discipline`; the code `expulsion` is not a stored kind).
+pub(crate) fn vote_kind(code: &str, expulsion: bool) -> Result<VoteKind> {
+    match VoteKind::from_code(code) {
+        Some(VoteKind::Discipline { expulsion: false }) => Ok(VoteKind::Discipline { expulsion }),
+        Some(VoteKind::Discipline { expulsion: true }) | None => Err(corrupt("votes.kind", code)),
+        Some(k) => Ok(k),
     }
+}
+
+/// Reads `method` and the three ballot columns: counts exactly for a secret ballot.
+pub(crate) fn vote_method(code: &str, ballots: [Option<u32>; 3]) -> Result<VoteMethod> {
+    let ballots = match ballots {
+        [None, None, None] => None,
+        [Some(issued), Some(returned), Some(valid)] => Some([issued, returned, valid]),
+        _ => return Err(corrupt("votes.method", code)),
+    };
+    VoteMethod::from_code(code, ballots).ok_or_else(|| corrupt("votes.method", code))
 }
 
 pub(crate) fn action_status(s: &str) -> Result<ActionStatus> {
-    match s {
-        "open" => Ok(ActionStatus::Open),
-        "done" => Ok(ActionStatus::Done),
-        "dropped" => Ok(ActionStatus::Dropped),
-        _ => Err(corrupt("action_items.status", s)),
-    }
+    ActionStatus::from_code(s).ok_or_else(|| corrupt("action_items.status", s))
 }

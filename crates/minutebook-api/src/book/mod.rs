@@ -45,7 +45,7 @@ use minutebook_record::interchange::MeetingFile;
 use minutebook_record::record::{Chain, Record, figures};
 use minutebook_sign::bundle::Bundle;
 use minutebook_sign::keys::{self as sign_keys, Fingerprint, ImportOptions};
-use minutebook_sign::record::{Record as SignedRecord, Role, Signer};
+use minutebook_sign::record::{Record as SignedRecord, Signer};
 use minutebook_sign::trust::{TrustStore, TrustedKey};
 use minutebook_sign::verify::{VerifyOptions, verify_bundle};
 use minutebook_store::{Clock, OpenOptions, Store, SystemClock};
@@ -72,16 +72,13 @@ pub fn default_db_path() -> PathBuf {
     minutebook_store::default_path().unwrap_or_else(|| PathBuf::from("minutebook.db"))
 }
 
-fn role_of(code: &str) -> Result<(SignerRole, Role), ApiError> {
-    let r = SignerRole::from_code(code).ok_or_else(|| {
+fn role_of(code: &str) -> Result<SignerRole, ApiError> {
+    SignerRole::from_code(code).ok_or_else(|| {
         ApiError::new(
             ErrorCode::Usage,
             format!("unknown role {code:?}: use chair, minute-taker or member"),
         )
-    })?;
-    let s = Role::parse(code)
-        .ok_or_else(|| ApiError::new(ErrorCode::Usage, format!("unknown role {code:?}")))?;
-    Ok((r, s))
+    })
 }
 
 fn reading_of(code: &str) -> Result<CountingReading, ApiError> {

@@ -145,7 +145,7 @@ impl Book {
                 .signatures
                 .push(minutebook_sign::bundle::SignatureFiles {
                     number: stem_number(&a.stem)?,
-                    role: Role::parse(a.role.code()).unwrap_or(Role::Member),
+                    role: a.role,
                     attestation: a.attestation,
                     signature: a.signature,
                     public_key_pem: a.public_key_pem.into_bytes(),
@@ -167,13 +167,13 @@ impl Book {
             .signatures
             .iter()
             .filter(|s| s.valid)
-            .map(|s| s.role.as_str().to_owned())
+            .map(|s| s.role.code().to_owned())
             .collect();
         let missing_roles: Vec<String> = signed
             .header()
             .required_roles
             .iter()
-            .map(|r| r.as_str().to_owned())
+            .map(|r| r.code().to_owned())
             .filter(|r| !signed_roles.contains(r))
             .collect();
         let meeting = self.store.load_meeting(MeetingId(id))?;

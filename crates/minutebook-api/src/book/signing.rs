@@ -19,7 +19,7 @@ impl Book {
         passphrase: &[u8],
     ) -> Result<SignedView, ApiError> {
         self.use_case(&format!("sign meeting #{id}"), |book| {
-            let (role, sign_role) = role_of(role)?;
+            let role = role_of(role)?;
             let member = book.find_member(member)?;
             let (rv, record) = book.current_record(id)?;
             if let Integrity::Altered { details } = book.integrity(id)? {
@@ -51,14 +51,9 @@ impl Book {
                 member_id: member.id.0.to_string(),
                 full_name: member.full_name.clone(),
             };
-            let s = minutebook_sign::attestation::sign_record(
-                &record,
-                &key,
-                signer,
-                sign_role,
-                book.now(),
-            )
-            .map_err(|e| ApiError::invalid(e.to_string()))?;
+            let s =
+                minutebook_sign::attestation::sign_record(&record, &key, signer, role, book.now())
+                    .map_err(|e| ApiError::invalid(e.to_string()))?;
             let number = next_number(&existing)?;
             book.store_signature(&rv.sha256, number, &member, role, &s)?;
             let status = book.update_signing_status(id)?;
@@ -101,7 +96,7 @@ impl Book {
             .signatures
             .iter()
             .filter(|s| s.valid)
-            .filter_map(|s| SignerRole::from_code(s.role.as_str()))
+            .map(|s| s.role)
             .collect();
         let status = signing_status(&signed, &cell.settings.required_signers);
         self.store.set_status(MeetingId(id), status)?;
@@ -129,7 +124,7 @@ impl Book {
         passphrase: &[u8],
         out: &Path,
     ) -> Result<SignedView, ApiError> {
-        let (role, sign_role) = role_of(role)?;
+        let role = role_of(role)?;
         let local = self.find_member(member)?;
         let bundle = Bundle::read_dir(request, Default::default())?;
         let record = SignedRecord::from_bytes(bundle.record.clone())
@@ -143,9 +138,8 @@ impl Book {
             member_id: member.id.0.to_string(),
             full_name: member.full_name.clone(),
         };
-        let s =
-            minutebook_sign::attestation::sign_record(&record, &key, signer, sign_role, self.now())
-                .map_err(|e| ApiError::invalid(e.to_string()))?;
+        let s = minutebook_sign::attestation::sign_record(&record, &key, signer, role, self.now())
+            .map_err(|e| ApiError::invalid(e.to_string()))?;
         let number = bundle
             .signatures
             .iter()
@@ -228,8 +222,7 @@ impl Book {
                     .clone()
                     .ok_or_else(|| ApiError::invalid(format!("{stem}: no signer")))?;
                 let member = book.find_member(&signer.member_id)?;
-                let role = SignerRole::from_code(files.role.as_str())
-                    .ok_or_else(|| ApiError::invalid(format!("{stem}: role")))?;
+                let role = files.role;
                 check_role(&record, &member, role)?;
                 if existing
                     .iter()
@@ -311,8 +304,7 @@ fn check_role(record: &SignedRecord, member: &Member, role: SignerRole) -> Resul
     let id = member.id.0.to_string();
     match role {
         SignerRole::Chair | SignerRole::MinuteTaker => {
-            let r = Role::parse(role.code()).unwrap_or(Role::Member);
-            match record.header().signatories.get(&r) {
+            match record.header().signatories.get(&role) {
                 Some(s) if s.member_id == id => Ok(()),
                 Some(s) => Err(ApiError::new(
                     ErrorCode::NotAllowed,

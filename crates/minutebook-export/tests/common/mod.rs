@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use ed25519_dalek::SigningKey;
+use minutebook_core::SignerRole;
 use minutebook_export::{Attachment, AttestationInfo};
 use minutebook_record::{Chain, MeetingFile, Record};
-use minutebook_sign::{Bundle, Role, Signer, sign_record, to_canonical_bytes};
+use minutebook_sign::{Bundle, Signer, sign_record, to_canonical_bytes};
 use time::macros::datetime;
 
 /// The example interchange file.
@@ -56,14 +57,14 @@ pub fn signed(record: &[u8]) -> (Vec<AttestationInfo>, Vec<Attachment>) {
             [7u8; 32],
             "m01",
             "Nguyễn Văn Hùng",
-            Role::Chair,
+            SignerRole::Chair,
             datetime!(2026-03-05 21:30:00 +07:00),
         ),
         (
             [9u8; 32],
             "m04",
             "Phạm Thu Hà",
-            Role::MinuteTaker,
+            SignerRole::MinuteTaker,
             datetime!(2026-03-05 21:32:10 +07:00),
         ),
     ];

@@ -2,8 +2,9 @@
 #![allow(dead_code)]
 
 use ed25519_dalek::SigningKey;
+use minutebook_core::SignerRole;
 use minutebook_sign::attestation::sign_record;
-use minutebook_sign::{Bundle, Record, Role, Signer};
+use minutebook_sign::{Bundle, Record, Signer};
 use serde_json::json;
 use time::macros::datetime;
 
@@ -69,8 +70,10 @@ pub fn signed_bundle(record: Vec<u8>) -> Bundle {
     let rec = Record::from_bytes(record.clone()).unwrap();
     let mut b = Bundle::new(record);
     let t = datetime!(2026-03-15 10:30 +07:00);
-    b.add_signature(sign_record(&rec, &key(1), chair(), Role::Chair, t).unwrap());
-    b.add_signature(sign_record(&rec, &key(2), minute_taker(), Role::MinuteTaker, t).unwrap());
+    b.add_signature(sign_record(&rec, &key(1), chair(), SignerRole::Chair, t).unwrap());
+    b.add_signature(
+        sign_record(&rec, &key(2), minute_taker(), SignerRole::MinuteTaker, t).unwrap(),
+    );
     b
 }
 
