@@ -124,6 +124,8 @@ pub struct Summary {
     pub last_edit: u64,
     /// Kills after which the book held a use case done in part (use-case modes only).
     pub half_done: u64,
+    /// Power-loss snapshots holding a use case done in part (use-case modes only).
+    pub half_done_in_snapshots: u64,
 }
 
 /// What [`check_book`] found.
@@ -764,7 +766,7 @@ fn run_use_case(cfg: &Config, dir: &Path) -> Result<Summary, String> {
                     let (lost, halves) =
                         judge(&observed, found, half, acked.unwrap_or(step), "snapshot");
                     sum.lost_in_snapshots += lost;
-                    sum.half_done += halves;
+                    sum.half_done_in_snapshots += halves;
                 }
                 Err(why) => {
                     sum.corrupt_snapshots += 1;

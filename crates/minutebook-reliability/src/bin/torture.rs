@@ -9,7 +9,8 @@
 //!
 //! Prints one closing line on stdout — `kills: N, corrupt databases: X, lost edits: Y` for
 //! edits, `kills: N, corrupt databases: X, lost: Y, half-done: Z` for the use cases (with
-//! `--power-loss` also `snapshots: …, corrupt snapshots: …, lost in snapshots: …`) — and exits
+//! `--power-loss` also `snapshots: …, corrupt snapshots: …, lost in snapshots: …`, and for the
+//! use cases `half-done in snapshots: …`) — and exits
 //! 1 when anything was corrupt, lost or half done, 2 when the harness itself failed.
 
 use std::path::PathBuf;
@@ -171,10 +172,20 @@ fn main() -> ExitCode {
             ", snapshots: {}, corrupt snapshots: {}, lost in snapshots: {}",
             sum.snapshots, sum.corrupt_snapshots, sum.lost_in_snapshots
         ));
+        if use_case != UseCase::Edit {
+            line.push_str(&format!(
+                ", half-done in snapshots: {}",
+                sum.half_done_in_snapshots
+            ));
+        }
     }
     println!("{line}");
-    let bad =
-        sum.corrupt + sum.lost + sum.corrupt_snapshots + sum.lost_in_snapshots + sum.half_done;
+    let bad = sum.corrupt
+        + sum.lost
+        + sum.corrupt_snapshots
+        + sum.lost_in_snapshots
+        + sum.half_done
+        + sum.half_done_in_snapshots;
     if bad > 0 || sum.kills < kills {
         ExitCode::from(1)
     } else {
