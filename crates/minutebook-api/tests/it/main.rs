@@ -6,11 +6,13 @@
 //! Real parts only — the store, scrypt-encrypted keys, ed25519 signatures, bundles. Key
 //! derivation (scrypt) dominates the run time, so each test creates as few keys as it needs.
 //!
-//! Tests that fail on the code of issue 14's time are marked `ISSUE 14` in their doc comment:
+//! Tests that fail on the code of issue 14's time are marked `ISSUE 14` in their doc comment
+//! (all of `atomicity`, and one in `attestations`):
 //! they state what one-transaction use cases must guarantee.
 
 mod support;
 
+mod atomicity;
 mod attestations;
 mod cell;
 mod check;

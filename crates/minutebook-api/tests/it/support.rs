@@ -190,6 +190,50 @@ impl State {
     }
 }
 
+impl State {
+    /// What differs from `other`, field by field (meetings shown only by their status and
+    /// whether the rest changed: their `Debug` form is long).
+    pub fn diff(&self, other: &State) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.audit_entries != other.audit_entries {
+            out.push(format!(
+                "audit entries: {} → {}",
+                self.audit_entries, other.audit_entries
+            ));
+        }
+        for (name, a, b) in [
+            ("cell", vec![self.cell.clone()], vec![other.cell.clone()]),
+            ("members", self.members.clone(), other.members.clone()),
+            ("keys", self.keys.clone(), other.keys.clone()),
+            ("records", self.records.clone(), other.records.clone()),
+        ] {
+            if a != b {
+                out.push(format!("{name}: {a:?} → {b:?}"));
+            }
+        }
+        let status = |m: &String| {
+            m.rsplit_once("status: ")
+                .map(|(_, s)| s.trim_end_matches(" }").to_owned())
+                .unwrap_or_default()
+        };
+        if self.meetings != other.meetings {
+            out.push(format!(
+                "meetings changed; statuses {:?} → {:?}",
+                self.meetings.iter().map(status).collect::<Vec<_>>(),
+                other.meetings.iter().map(status).collect::<Vec<_>>()
+            ));
+        }
+        out
+    }
+}
+
+/// Asserts that `case`'s book is in state `before`, naming what changed otherwise.
+#[track_caller]
+pub fn assert_unchanged(case: &Case, before: &State, what: &str) {
+    let diff = before.diff(&case.state());
+    assert!(diff.is_empty(), "{what}:\n  {}", diff.join("\n  "));
+}
+
 /// Asserts that `r` failed with `code`; returns the error.
 #[track_caller]
 pub fn fails<T: Debug>(r: Result<T, ApiError>, code: ErrorCode) -> ApiError {
