@@ -11,7 +11,7 @@ fn a_new_key_is_listed_and_a_second_one_refused_until_revoked() {
     assert_eq!(k.full_name, CHAIR);
     assert_eq!(k.fingerprint.len(), 64);
     assert_eq!(k.revoked_from, None);
-    assert_eq!(c.book.keys().unwrap(), [k.clone()]);
+    assert_eq!(c.book.keys().unwrap(), std::slice::from_ref(&k));
     let m = c.book.members().unwrap();
     let chair = m.iter().find(|m| m.member.full_name == CHAIR).unwrap();
     assert_eq!(
