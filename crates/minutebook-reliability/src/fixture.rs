@@ -72,3 +72,131 @@ pub fn ack_hash(base: &Meeting, n: u64) -> String {
 pub fn content_hash(m: &Meeting) -> String {
     crate::sha256_hex(format!("{m:?}").as_bytes())
 }
+
+/// The chair of the March 2026 meeting (signs in the `sign` and `import` tortures).
+pub const CHAIR: &str = "Nguyễn Văn Hùng";
+/// Its minute-taker (signs in the `import` torture).
+pub const MINUTE_TAKER: &str = "Phạm Thu Hà";
+/// The passphrase of the chair's key in the `sign` torture.
+pub const PASSPHRASE: &[u8] = "mật khẩu tra tấn".as_bytes();
+/// The file (next to the book) holding the two signing keys of the `import` torture: the
+/// chair's and the minute-taker's 32-byte secrets in hex, one a line. They stand for the keys
+/// on the members' own computers; the book holds only their pinned public halves.
+pub const SIGNERS_FILE: &str = "signers.hex";
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex32(s: &str) -> Option<[u8; 32]> {
+    let s = s.trim();
+    if s.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}
+
+/// For the `sign` torture: gives the chair a key in the book (encrypted with [`PASSPHRASE`])
+/// and closes the meeting (record version 1).
+///
+/// # Errors
+/// Whatever the use cases report.
+pub fn prepare_sign(db: &Path, meeting: i64) -> Result<(), ApiError> {
+    let mut book = Book::open_with_clock(db, Arc::new(SystemClock))?;
+    book.key_new(CHAIR, PASSPHRASE)?;
+    book.close_meeting(meeting)?;
+    Ok(())
+}
+
+/// For the `import` torture: makes the chair's and the minute-taker's keys, pins their public
+/// halves in the book, writes the secrets to [`SIGNERS_FILE`] in `dir`, and closes the meeting.
+///
+/// # Errors
+/// Whatever the use cases report; `Io` when the file cannot be written.
+pub fn prepare_import(db: &Path, meeting: i64, dir: &Path) -> Result<(), ApiError> {
+    use minutebook_sign::keys;
+    let mut book = Book::open_with_clock(db, Arc::new(SystemClock))?;
+    let mut lines = String::new();
+    for member in [CHAIR, MINUTE_TAKER] {
+        let key = keys::generate()?;
+        book.key_pin(
+            member,
+            keys::public_key_pem(&key.verifying_key()).as_bytes(),
+        )?;
+        lines.push_str(&hex(&key.to_bytes()));
+        lines.push('\n');
+    }
+    std::fs::write(dir.join(SIGNERS_FILE), lines)
+        .map_err(|e| ApiError::io(format!("{SIGNERS_FILE}: {e}")))?;
+    book.close_meeting(meeting)?;
+    Ok(())
+}
+
+/// The chair's and the minute-taker's signing keys written by [`prepare_import`].
+///
+/// # Errors
+/// A message when the file is missing or malformed.
+pub fn read_signers(dir: &Path) -> Result<[minutebook_sign::keys::Ed25519SigningKey; 2], String> {
+    let text = std::fs::read_to_string(dir.join(SIGNERS_FILE))
+        .map_err(|e| format!("{SIGNERS_FILE}: {e}"))?;
+    let mut keys = text
+        .lines()
+        .map(|l| unhex32(l).map(|b| minutebook_sign::keys::Ed25519SigningKey::from_bytes(&b)));
+    match (keys.next().flatten(), keys.next().flatten()) {
+        (Some(a), Some(b)) => Ok([a, b]),
+        _ => Err(format!("{SIGNERS_FILE}: two 64-digit hex keys expected")),
+    }
+}
+
+/// Writes `dir` as a member's computer would after signing the record `record` (canonical
+/// bytes): `01-chair.*` and `02-minute-taker.*`, signed with `keys` (chair, minute-taker) as
+/// the signatories the record names.
+///
+/// # Errors
+/// A message when the record names no chair or minute-taker, or a file cannot be written.
+pub fn write_attestations(
+    record: &[u8],
+    keys: &[minutebook_sign::keys::Ed25519SigningKey; 2],
+    dir: &Path,
+) -> Result<(), String> {
+    use minutebook_sign::record::{Record, Role};
+    let record = Record::from_bytes(record.to_vec()).map_err(|e| format!("record: {e}"))?;
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (i, (key, role)) in keys
+        .iter()
+        .zip([Role::Chair, Role::MinuteTaker])
+        .enumerate()
+    {
+        let signer = record
+            .header()
+            .signatories
+            .get(&role)
+            .cloned()
+            .ok_or_else(|| format!("the record names no {}", role.as_str()))?;
+        let s = minutebook_sign::attestation::sign_record(
+            &record,
+            key,
+            signer,
+            role,
+            time::OffsetDateTime::now_utc(),
+        )
+        .map_err(|e| e.to_string())?;
+        let stem = format!("{:02}-{}", i + 1, role.as_str());
+        for (ext, bytes) in [
+            ("json", s.attestation.as_slice()),
+            ("sig", s.signature.as_slice()),
+            ("pub.pem", s.public_key_pem.as_bytes()),
+        ] {
+            std::fs::write(dir.join(format!("{stem}.{ext}")), bytes)
+                .map_err(|e| format!("{stem}.{ext}: {e}"))?;
+        }
+    }
+    Ok(())
+}
