@@ -257,6 +257,16 @@ pub enum ErrorKind {
         /// The date.
         value: String,
     },
+    /// A bidi control or another invisible format character (see
+    /// [`minutebook_core::text::visible_text`]).
+    HiddenCharacter {
+        /// The character as `U+XXXX`.
+        code: String,
+        /// Its position in the cell, in characters from 1.
+        position: usize,
+        /// True for a bidi control.
+        bidi: bool,
+    },
     /// A spreadsheet error value such as `#N/A`.
     CellError {
         /// The error value.
@@ -336,6 +346,18 @@ impl ErrorKind {
             ErrorKind::DateWhereTextExpected { value } => format!(
                 "ô này là ngày ({value}) chứ không phải chữ; hãy định dạng cột là Văn bản (Text)"
             ),
+            ErrorKind::HiddenCharacter {
+                code,
+                position,
+                bidi,
+            } => format!(
+                "ô có ký tự ẩn {code} ở vị trí {position} ({}); ký tự này không nhìn thấy nhưng làm tên hiển thị hoặc tìm kiếm sai. Hãy gõ lại ô này (không dán từ nơi khác) rồi nhập lại tệp",
+                if *bidi {
+                    "ký tự điều khiển hướng viết, làm chữ hiển thị theo thứ tự khác"
+                } else {
+                    "ký tự định dạng vô hình"
+                }
+            ),
             ErrorKind::CellError { value } => format!("ô có lỗi công thức {value}"),
         }
     }
@@ -411,6 +433,18 @@ impl ErrorKind {
             ErrorKind::DateWhereTextExpected { value } => {
                 format!("this cell is a date ({value}), not text; format the column as Text")
             }
+            ErrorKind::HiddenCharacter {
+                code,
+                position,
+                bidi,
+            } => format!(
+                "the cell holds the invisible character {code} at position {position} ({}); it is not seen but makes the name display or search wrongly. Type the cell again (do not paste it) and import again",
+                if *bidi {
+                    "a bidi control, which makes the text display in another order"
+                } else {
+                    "an invisible format character"
+                }
+            ),
             ErrorKind::CellError { value } => format!("the cell holds the error value {value}"),
         }
     }

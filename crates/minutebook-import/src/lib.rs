@@ -13,7 +13,7 @@
 //!
 //! | field | case-file code | also accepted | value |
 //! |---|---|---|---|
-//! | name (**required**) | `ho_ten` | "Họ và tên", "Họ tên" | kept exactly as written (NFC), not trimmed |
+//! | name (**required**) | `ho_ten` | "Họ và tên", "Họ tên" | kept as written (NFC, invisible characters removed — see below), not trimmed |
 //! | birth date | `ngay_sinh` | "Ngày sinh", "Ngày tháng năm sinh" | date |
 //! | gender | `gioi_tinh` | "Giới tính" | "Nam" / "Nữ" / empty |
 //! | category (**required**) | `loai_dang_vien` | "Loại đảng viên", "Loại" | "chính thức"/"CT", "dự bị"/"DB" |
@@ -22,6 +22,13 @@
 //! | admission date | `ngay_vao_dang` | "Ngày vào Đảng", "Ngày kết nạp" | date |
 //! | official since | `ngay_chinh_thuc` | "Ngày chính thức" | date |
 //! | exempted | `mien_sinh_hoat` | "Miễn sinh hoạt", "Miễn công tác và sinh hoạt đảng" | "có"/"x"/"1" (exempted), a date (exempted since), empty/"không"/"0" |
+//!
+//! Every text value (headers included) goes through the invisible-character rule of names,
+//! [`minutebook_core::text::visible_text`]: soft hyphens, zero-width characters and byte-order
+//! marks pasted into a cell are removed and look-alike spaces (no-break, typographic,
+//! ideographic) become plain spaces, so the name stored is the name seen; a bidi control or
+//! another invisible format character is refused ([`ErrorKind::HiddenCharacter`]) naming the
+//! row, the column and the character.
 //!
 //! A column "STT" (row number) is ignored. **Any other titled column is an error** naming it
 //! ([`ErrorKind::UnknownColumns`]): the secretary deletes or renames it, rather than losing data

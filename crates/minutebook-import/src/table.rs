@@ -87,8 +87,14 @@ pub(crate) fn column_letter(mut index: usize) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// A header cell's text under the invisible-character rule (as it was typed when the rule
+/// refuses it: [`Sheet::members`] reports that).
 fn header_text(cell: &Cell) -> String {
-    cell.as_text().unwrap_or_default().into_string()
+    cell.visible()
+        .unwrap_or_else(|_| cell.clone())
+        .as_text()
+        .unwrap_or_default()
+        .into_string()
 }
 
 /// The index in `rows` of the header: the first of the first [`HEADER_SEARCH_ROWS`] non-blank
@@ -134,6 +140,15 @@ impl Sheet {
         strict_width: bool,
     ) -> Result<Vec<Member>, ImportError> {
         let head = &self.rows[header];
+        for (i, c) in head.cells.iter().enumerate() {
+            c.visible().map_err(|kind| {
+                self.err(
+                    Some(head.number),
+                    Some(column_letter(self.col_offset + i)),
+                    kind,
+                )
+            })?;
+        }
         let titles: Vec<String> = head.cells.iter().map(header_text).collect();
         let cols: Vec<Col> = titles.iter().map(|t| column_for(t)).collect();
         let label = |i: usize| -> String {
@@ -188,6 +203,17 @@ impl Sheet {
         let mut cards: HashMap<String, usize> = HashMap::new();
         for row in data {
             let at = |i: usize, kind| self.err(Some(row.number), Some(label(i)), kind);
+            // Every value under the invisible-character rule, before it is read.
+            let cells = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| c.visible().map_err(|k| at(i, k)))
+                .collect::<Result<Vec<Cell>, _>>()?;
+            let row = &Row {
+                number: row.number,
+                cells,
+            };
             if strict_width && (row.cells.len() < needed || row.cells.len() > cols.len()) {
                 return Err(at(
                     row.cells.len().min(cols.len()),

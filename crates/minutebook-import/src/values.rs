@@ -1,7 +1,7 @@
 //! Cell values and their readings: dates, category, gender, posts, exemption.
 
 use minutebook_core::roster::{Gender, MemberCategory, Post};
-use minutebook_core::text::Nfc;
+use minutebook_core::text::{Nfc, visible_text};
 use time::{Date, Duration, Month};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -32,6 +32,25 @@ impl Cell {
             Cell::Empty => true,
             Cell::Text(s) => s.trim().is_empty(),
             _ => false,
+        }
+    }
+
+    /// The cell with its text under the invisible-character rule
+    /// ([`minutebook_core::text::visible_text`]): zero-width characters and soft hyphens
+    /// removed, look-alike spaces made plain spaces; a bidi control or other format character
+    /// refused ([`ErrorKind::HiddenCharacter`]).
+    pub fn visible(&self) -> Result<Cell, ErrorKind> {
+        match self {
+            Cell::Text(s) => match visible_text(s) {
+                Ok(v) if v.is_empty() => Ok(Cell::Empty),
+                Ok(v) => Ok(Cell::Text(v)),
+                Err(h) => Err(ErrorKind::HiddenCharacter {
+                    code: h.code(),
+                    position: h.position,
+                    bidi: h.bidi,
+                }),
+            },
+            other => Ok(other.clone()),
         }
     }
 
