@@ -267,6 +267,14 @@ pub enum ErrorKind {
         /// True for a bidi control.
         bidi: bool,
     },
+    /// A formula cell saved without its computed value.
+    FormulaWithoutValue,
+    /// An ID (party card number) stored as a number cell too long to be exact: Excel keeps 15
+    /// significant digits, and the reader's binary floating point 53 bits.
+    NumberTooLong {
+        /// The number as the cell holds it (already rounded).
+        value: String,
+    },
     /// A spreadsheet error value such as `#N/A`.
     CellError {
         /// The error value.
@@ -358,6 +366,10 @@ impl ErrorKind {
                     "ký tự định dạng vô hình"
                 }
             ),
+            ErrorKind::FormulaWithoutValue => "ô này là công thức nhưng tệp không lưu kết quả của nó (tệp do một chương trình khác tạo ra, chưa được tính), nên không biết giá trị. Hãy mở tệp bằng Excel, lưu lại rồi nhập lại tệp — hoặc nhập giá trị thay cho công thức".to_owned(),
+            ErrorKind::NumberTooLong { value } => format!(
+                "số thẻ đảng được lưu dạng số ({value}) nhưng quá dài để giữ đúng: Excel chỉ giữ 15 chữ số, các chữ số sau đã bị làm tròn. Hãy định dạng cột này là Văn bản (Text), nhập lại số thẻ đúng như in trên thẻ rồi nhập lại tệp"
+            ),
             ErrorKind::CellError { value } => format!("ô có lỗi công thức {value}"),
         }
     }
@@ -444,6 +456,10 @@ impl ErrorKind {
                 } else {
                     "an invisible format character"
                 }
+            ),
+            ErrorKind::FormulaWithoutValue => "the cell is a formula saved without its result (the file was written by a program that does not calculate), so its value is unknown. Open the file in Excel, save it, and import again — or type the value instead of the formula".to_owned(),
+            ErrorKind::NumberTooLong { value } => format!(
+                "the party card number is stored as a number ({value}) too long to be kept exactly: Excel keeps 15 digits and rounds the rest. Format the column as Text, type the numbers as printed on the cards, and import again"
             ),
             ErrorKind::CellError { value } => format!("the cell holds the error value {value}"),
         }

@@ -55,7 +55,13 @@
 //! cell is accepted only when it is a whole number with as many digits as the widest card
 //! number in the column; otherwise (fewer digits, or "01.234567" turned into 1.234567) the
 //! import is refused with a request to format the column as Text. A column of whole numbers of
-//! equal width cannot show a lost zero and is accepted as it is.
+//! equal width cannot show a lost zero and is accepted as it is. A card number of 16 digits
+//! or more stored as a number is always refused ([`ErrorKind::NumberTooLong`]): Excel keeps 15
+//! significant digits, so the number in the cell is not the one on the card.
+//!
+//! A formula is read by the value Excel saved with it; a formula saved without a value (files
+//! written by programs that do not calculate) is refused where it is used
+//! ([`ErrorKind::FormulaWithoutValue`]) rather than read as an empty cell.
 
 mod csv_input;
 mod decode;

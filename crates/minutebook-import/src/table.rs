@@ -300,12 +300,21 @@ fn digits(cell: &Cell) -> usize {
     }
 }
 
+/// The smallest ID number a number cell cannot hold exactly: 10^15, the first with 16 digits
+/// (Excel keeps 15 significant digits; 2^53 ≈ 9.007·10^15 is f64's own limit).
+const MAX_EXACT_ID: f64 = 1e15;
+
 /// A party card number as text, exactly as written (NFC, trimmed). A number cell is accepted
 /// only when it is a whole number with as many digits as the widest value in the column;
 /// otherwise its leading zeros or its punctuation may have been lost and it is refused.
 fn card_number(cell: &Cell, widest: usize) -> Result<Option<String>, ErrorKind> {
     match cell {
         c if c.is_blank() => Ok(None),
+        // 16 digits or more: Excel has already kept only 15 of them (and above 2^53 the
+        // reader's f64 cannot hold every integer); the number is not the one on the card.
+        Cell::Number(n) if n.abs() >= MAX_EXACT_ID => Err(ErrorKind::NumberTooLong {
+            value: number_text(*n),
+        }),
         Cell::Number(n) => {
             let whole = n.fract() == 0.0 && *n > 0.0;
             if !whole || digits(cell) < widest {

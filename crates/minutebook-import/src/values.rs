@@ -23,6 +23,9 @@ pub(crate) enum Cell {
     Bool(bool),
     /// A spreadsheet error value such as `#N/A` (XLSX).
     Error(String),
+    /// A formula saved without its computed value (XLSX written by a program that does not
+    /// calculate): what Excel would show is unknown.
+    Uncomputed,
 }
 
 impl Cell {
@@ -65,6 +68,7 @@ impl Cell {
                 value: format!("{d:02}/{m:02}/{y:04}"),
             }),
             Cell::Error(e) => Err(ErrorKind::CellError { value: e.clone() }),
+            Cell::Uncomputed => Err(ErrorKind::FormulaWithoutValue),
         }
     }
 }
