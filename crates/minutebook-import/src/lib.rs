@@ -30,6 +30,11 @@
 //! another invisible format character is refused ([`ErrorKind::HiddenCharacter`]) naming the
 //! row, the column and the character.
 //!
+//! A two-level header — a group title merged over sub-titles in the row below ("Ngày" over
+//! "vào Đảng" | "chính thức"), the other titles merged down over both rows — is read as one
+//! ("Ngày vào Đảng", "Ngày chính thức") when the header row alone leaves a column unknown and
+//! the two rows together name every titled column.
+//!
 //! A column "STT" (row number) is ignored. **Any other titled column is an error** naming it
 //! ([`ErrorKind::UnknownColumns`]): the secretary deletes or renames it, rather than losing data
 //! silently. Values in a column without a title are errors too.

@@ -120,7 +120,71 @@ pub(crate) fn find_header(rows: &[Row]) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// Two header rows read as one: each column's upper title (a group title — one that names no
+/// column by itself — carried right over the empty cells of its merge, as far as the lower row
+/// has titles under it) followed by its lower title. "Ngày" merged over "vào Đảng" | "chính thức" → "Ngày vào Đảng" | "Ngày chính thức".
+fn combined_titles(upper: &[String], lower: &[String]) -> Vec<String> {
+    let width = upper.len().max(lower.len());
+    let mut carried = String::new();
+    (0..width)
+        .map(|i| {
+            let up = upper.get(i).map_or("", |t| t.trim());
+            let low = lower.get(i).map_or("", |t| t.trim());
+            if !up.is_empty() {
+                // Only a title that names no column alone ("Ngày") is a group title.
+                carried = if column_for(up) == Col::Unknown {
+                    up.to_owned()
+                } else {
+                    String::new()
+                };
+            } else if low.is_empty() {
+                carried.clear();
+            }
+            let up = if up.is_empty() && !low.is_empty() {
+                carried.as_str()
+            } else {
+                up
+            };
+            match (up.is_empty(), low.is_empty()) {
+                (_, true) => up.to_owned(),
+                (true, false) => low.to_owned(),
+                (false, false) => format!("{up} {low}"),
+            }
+        })
+        .collect()
+}
+
 impl Sheet {
+    /// The column titles of the header at `rows[header]` and the index of the first row
+    /// after it. A two-level header (a merged title over sub-titles in the next row) is read
+    /// as one when the header row alone leaves columns unknown or untitled and the two rows
+    /// together name every titled column.
+    fn titles(&self, header: usize) -> (Vec<String>, usize) {
+        let upper: Vec<String> = self.rows[header].cells.iter().map(header_text).collect();
+        let single = (upper.clone(), header + 1);
+        let cols: Vec<Col> = upper.iter().map(|t| column_for(t)).collect();
+        if !cols
+            .iter()
+            .any(|c| matches!(c, Col::Unknown | Col::Untitled))
+        {
+            return single;
+        }
+        let Some(next) = self.rows.get(header + 1) else {
+            return single;
+        };
+        let lower: Vec<String> = next.cells.iter().map(header_text).collect();
+        let combined = combined_titles(&upper, &lower);
+        let cols: Vec<Col> = combined.iter().map(|t| column_for(t)).collect();
+        let complete = !cols.contains(&Col::Unknown)
+            && cols.contains(&Col::Field(Field::Name))
+            && cols.contains(&Col::Field(Field::Category));
+        if complete && lower.iter().any(|t| !t.trim().is_empty()) {
+            (combined, header + 2)
+        } else {
+            single
+        }
+    }
+
     fn err(&self, row: Option<usize>, column: Option<String>, kind: ErrorKind) -> ImportError {
         ImportError {
             file: self.file.clone(),
@@ -149,7 +213,7 @@ impl Sheet {
                 )
             })?;
         }
-        let titles: Vec<String> = head.cells.iter().map(header_text).collect();
+        let (titles, first_data) = self.titles(header);
         let cols: Vec<Col> = titles.iter().map(|t| column_for(t)).collect();
         let label = |i: usize| -> String {
             match titles.get(i).map(|t| t.trim()) {
@@ -182,7 +246,7 @@ impl Sheet {
             }
         }
 
-        let data: Vec<&Row> = self.rows[header + 1..]
+        let data: Vec<&Row> = self.rows[first_data..]
             .iter()
             .filter(|r| !r.is_blank())
             .collect();
@@ -355,5 +419,29 @@ mod tests {
         assert_eq!(column_for("Ngày vào Đảng"), Col::Field(Field::AdmittedOn));
         assert_eq!(column_for("STT"), Col::Ignored);
         assert_eq!(column_for("Quê quán"), Col::Unknown);
+    }
+
+    #[test]
+    fn two_header_rows_combine() {
+        let t = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            combined_titles(
+                &t(&["STT", "Họ và tên", "Ngày", "", "Loại", ""]),
+                &t(&["", "", "vào Đảng", "chính thức", "", ""])
+            ),
+            t(&[
+                "STT",
+                "Họ và tên",
+                "Ngày vào Đảng",
+                "Ngày chính thức",
+                "Loại",
+                ""
+            ])
+        );
+        // A title merged down (written in the lower row) is read from there.
+        assert_eq!(
+            combined_titles(&t(&["Họ và tên", ""]), &t(&["", "Giới tính"])),
+            t(&["Họ và tên", "Giới tính"])
+        );
     }
 }

@@ -324,3 +324,58 @@ fn a_long_card_number_stored_as_a_number_is_refused_not_rounded() {
         assert!(e.to_string().contains("Văn bản (Text)"), "{e}");
     }
 }
+
+#[test]
+fn a_merged_two_level_header_is_read_as_one() {
+    // STT | Họ và tên | Ngày (merged over two) | Loại đảng viên, with "vào Đảng" and
+    // "chính thức" under "Ngày"; the single titles merged down over both rows.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("DS").unwrap();
+    let plain = Format::new();
+    ws.write_string(0, 0, "DANH SÁCH ĐẢNG VIÊN").unwrap();
+    ws.merge_range(2, 0, 3, 0, "STT", &plain).unwrap();
+    ws.merge_range(2, 1, 3, 1, "Họ và tên", &plain).unwrap();
+    ws.merge_range(2, 2, 2, 3, "Ngày", &plain).unwrap();
+    ws.write_string(3, 2, "vào Đảng").unwrap();
+    ws.write_string(3, 3, "chính thức").unwrap();
+    ws.merge_range(2, 4, 3, 4, "Loại đảng viên", &plain)
+        .unwrap();
+    for (i, r) in case_rows().iter().enumerate() {
+        let row = 4 + i as u32;
+        ws.write_number(row, 0, (i + 1) as f64).unwrap();
+        ws.write_string(row, 1, &r[0]).unwrap();
+        ws.write_string(row, 2, &r[6]).unwrap();
+        if !r[7].is_empty() {
+            ws.write_string(row, 3, &r[7]).unwrap();
+        }
+        ws.write_string(row, 4, &r[3]).unwrap();
+    }
+    let members = import_xlsx("a.xlsx", &wb.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(members.len(), 13);
+    assert_eq!(members[0].full_name, "Nguyễn Văn Hùng");
+    assert_eq!(members[0].admitted_on, Some(date!(1995 - 05 - 19)));
+    assert_eq!(members[0].official_on, Some(date!(1996 - 05 - 19)));
+    assert_eq!(members[12].official_on, None);
+}
+
+#[test]
+fn an_error_under_a_two_level_header_names_the_combined_title() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let plain = Format::new();
+    ws.merge_range(0, 0, 1, 0, "Họ và tên", &plain).unwrap();
+    ws.merge_range(0, 1, 0, 2, "Ngày", &plain).unwrap();
+    ws.write_string(1, 1, "vào Đảng").unwrap();
+    ws.write_string(1, 2, "chính thức").unwrap();
+    ws.merge_range(0, 3, 1, 3, "Loại", &plain).unwrap();
+    ws.write_string(2, 0, "An").unwrap();
+    ws.write_string(2, 1, "31/02/1990").unwrap();
+    ws.write_string(2, 3, "CT").unwrap();
+    let e = import_err(&wb.save_to_buffer().unwrap());
+    assert_eq!(
+        (e.row, e.column.as_deref()),
+        (Some(3), Some("Ngày vào Đảng")),
+        "{e}"
+    );
+}
