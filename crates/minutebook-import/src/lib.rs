@@ -30,6 +30,10 @@
 //! another invisible format character is refused ([`ErrorKind::HiddenCharacter`]) naming the
 //! row, the column and the character.
 //!
+//! Text typed with the old VNI-Times or TCVN3 (.VnTime, ABC) fonts ("Nguyeãn Vaên A",
+//! "NguyÔn V¨n A") is refused, not converted ([`ErrorKind::LegacyFont`]), naming the row, the
+//! column and the font, with the way to convert the sheet (Unikey's converter).
+//!
 //! A two-level header — a group title merged over sub-titles in the row below ("Ngày" over
 //! "vào Đảng" | "chính thức"), the other titles merged down over both rows — is read as one
 //! ("Ngày vào Đảng", "Ngày chính thức") when the header row alone leaves a column unknown and

@@ -274,6 +274,19 @@ impl Sheet {
                 .enumerate()
                 .map(|(i, c)| c.visible().map_err(|k| at(i, k)))
                 .collect::<Result<Vec<Cell>, _>>()?;
+            for (i, c) in cells.iter().enumerate() {
+                if let Cell::Text(t) = c
+                    && let Some(font) = crate::decode::legacy_font(t)
+                {
+                    return Err(at(
+                        i,
+                        ErrorKind::LegacyFont {
+                            font,
+                            value: t.trim().to_owned(),
+                        },
+                    ));
+                }
+            }
             let row = &Row {
                 number: row.number,
                 cells,

@@ -379,3 +379,33 @@ fn an_error_under_a_two_level_header_names_the_combined_title() {
         "{e}"
     );
 }
+
+#[test]
+fn names_typed_with_vni_or_tcvn3_fonts_are_refused_with_row_column_and_font() {
+    for (name, font, shown) in [
+        ("Nguyeãn Vaên A", "VNI", "VNI-Times"),
+        ("NguyÔn V¨n A", "TCVN3", "TCVN3 (.VnTime, ABC)"),
+    ] {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["Họ và tên", "Loại đảng viên"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "Trần Thị Lan").unwrap();
+        ws.write_string(1, 1, "CT").unwrap();
+        ws.write_string(2, 0, name).unwrap();
+        ws.write_string(2, 1, "CT").unwrap();
+        let e = import_err(&wb.save_to_buffer().unwrap());
+        assert_eq!((e.row, e.column.as_deref()), (Some(3), Some("Họ và tên")));
+        assert_eq!(
+            *e.kind,
+            ErrorKind::LegacyFont {
+                font,
+                value: name.into()
+            }
+        );
+        assert!(e.to_string().contains(shown), "{e}");
+        assert!(e.to_string().contains("Unikey: Công cụ chuyển mã"), "{e}");
+        assert!(e.message_en().contains("Convert the sheet to Unicode"));
+    }
+}
