@@ -146,6 +146,184 @@ pub fn normalise_name(s: &str) -> String {
     nfc(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The rule for invisible and format characters in a name, applied once where a name enters
+/// (roster import; the API's forms and meeting import — see [`visible_text`]).
+///
+/// A name is looked up by what a person types and is printed in the minutes, so it must hold
+/// only what is *seen*. Pasting from Word, a web page or a PDF brings characters that show
+/// nothing (a soft hyphen, a zero-width space, a byte-order mark), characters that look like a
+/// space but are not U+0020 (no-break space, the typographic spaces U+2000–U+200A, the
+/// ideographic space), and characters that silently reorder what is shown (bidi controls). The
+/// rule, by what each does to what the reader sees:
+///
+/// 1. **Invisible, and removing them changes nothing shown: removed.** U+00AD soft hyphen,
+///    U+200B zero-width space, U+2060 word joiner, U+FEFF byte-order mark / zero-width no-break
+///    space, U+180E Mongolian vowel separator, U+2061–U+2064 invisible operators. U+200C
+///    zero-width non-joiner and U+200D zero-width joiner likewise when next to Latin text (ASCII,
+///    U+00A0–U+024F, the combining diacritics U+0300–U+036F, Latin Extended Additional
+///    U+1E00–U+1EFF — every letter and tone mark of Vietnamese), white space or the start or end
+///    of the text, where they join nothing. Between two other characters they are **kept**:
+///    there they shape a joining script or build an emoji ("👩🏽‍💼" is one picture, not two).
+/// 2. **Spaces that look like a space: a plain space (U+0020).** Every other character of
+///    general category Zs (U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000). Runs are not
+///    collapsed and ends are not trimmed: that is [`normalise_name`]'s business, not this rule's.
+/// 3. **Bidi controls: refused** (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069). They
+///    make a name display in an order other than its characters ("abc\u{202E}gnp.exe" shows as
+///    "abcexe.png"); removing them would store a name that looks different from the sheet, and
+///    keeping them stores one that reads differently from what it says. The person who typed it
+///    must decide.
+/// 4. **Every other format character (general category Cf): refused**, for the same reason: it
+///    either changes what is shown (Arabic number signs, interlinear annotations, tag
+///    characters) or has no business in a name, and this rule cannot tell which.
+///
+/// Then the text is normalised to NFC ([`nfc`]); removing a zero-width character can bring a
+/// tone mark next to its letter. The result has no character of category Cf except a kept
+/// U+200C/U+200D, and no space but U+0020.
+///
+/// This rule is for names and the other short, identifying fields (cell name, member name,
+/// party card number, a post's text, a guest's name). Free text — minutes, speeches, agenda
+/// titles — is stored literally (shared/cases/hostile-text.txt) and does not go through it.
+///
+/// # Errors
+/// [`HiddenChar`] for the first bidi control or other format character, with its position.
+pub fn visible_text(s: &str) -> Result<Nfc, HiddenChar> {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '\u{00AD}'
+            | '\u{200B}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{180E}'
+            | '\u{2061}'..='\u{2064}' => {}
+            '\u{200C}' | '\u{200D}' => {
+                let joins = |n: Option<&char>| n.is_some_and(|&n| !is_latin_or_space(n));
+                if joins(i.checked_sub(1).and_then(|j| chars.get(j))) && joins(chars.get(i + 1)) {
+                    out.push(c);
+                }
+            }
+            '\u{061C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => {
+                return Err(HiddenChar {
+                    ch: c,
+                    position: i + 1,
+                    bidi: true,
+                });
+            }
+            ' ' => out.push(' '),
+            c => match c.general_category() {
+                GeneralCategory::SpaceSeparator => out.push(' '),
+                GeneralCategory::Format => {
+                    return Err(HiddenChar {
+                        ch: c,
+                        position: i + 1,
+                        bidi: false,
+                    });
+                }
+                _ => out.push(c),
+            },
+        }
+    }
+    Ok(Nfc::from(out))
+}
+
+/// Latin text or white space: where U+200C/U+200D join nothing (see [`visible_text`]).
+fn is_latin_or_space(c: char) -> bool {
+    c.is_ascii()
+        || c.is_whitespace()
+        || matches!(c, '\u{00A0}'..='\u{024F}' | '\u{0300}'..='\u{036F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+/// A character [`visible_text`] refuses: a bidi control or another format character (Cf).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("U+{:04X} ({}) at character {position}", u32::from(*ch), if *bidi { "a bidi control" } else { "an invisible format character" })]
+pub struct HiddenChar {
+    /// The character.
+    pub ch: char,
+    /// Its position in the text, counted in characters from 1.
+    pub position: usize,
+    /// True for a bidi control (it reorders what is shown), false for another format character.
+    pub bidi: bool,
+}
+
+impl HiddenChar {
+    /// `U+202E`: the character's code point as Unicode writes it.
+    pub fn code(&self) -> String {
+        format!("U+{:04X}", u32::from(self.ch))
+    }
+}
+
+#[cfg(test)]
+mod visible_tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters_are_removed_and_odd_spaces_become_spaces() {
+        for (typed, seen) in [
+            ("Nguy\u{00AD}ễn Văn A", "Nguyễn Văn A"),
+            (
+                "\u{FEFF}Trần\u{200B} Thị\u{2060} Lan\u{200B}",
+                "Trần Thị Lan",
+            ),
+            ("Lê\u{200C}\u{200D} Minh", "Lê Minh"),
+            ("Phạm\u{00A0}Thu\u{2002}Hà\u{3000}", "Phạm Thu Hà "),
+            ("Hoàng\u{202F}\u{205F}\u{1680}Nam", "Hoàng   Nam"),
+            // A zero-width space between a letter and its tone mark: the mark then composes.
+            ("Nguye\u{200B}\u{0302}\u{0303}n", "Nguyễn"),
+            ("x\u{2062}y", "xy"),
+        ] {
+            let got = visible_text(typed).unwrap();
+            assert_eq!(got, seen, "{typed:?}");
+            assert!(is_nfc(&got));
+        }
+        // Plain names are untouched, byte for byte, and tabs/line breaks are not this rule's.
+        for plain in ["Nguyễn Văn Hùng", "  Đỗ  Thị Mai ", "a\tb\r\nc", ""] {
+            assert_eq!(visible_text(plain).unwrap(), plain);
+        }
+    }
+
+    #[test]
+    fn joiners_that_build_an_emoji_or_shape_a_script_are_kept() {
+        let office_worker = "Đồng chí 👩🏽\u{200D}💼 ✅";
+        assert_eq!(visible_text(office_worker).unwrap(), office_worker);
+        let persian = "می\u{200C}خواهم";
+        assert_eq!(visible_text(persian).unwrap(), persian);
+        // At the ends, or between Latin letters, they join nothing.
+        assert_eq!(visible_text("\u{200D}An\u{200D}h\u{200C}").unwrap(), "Anh");
+        assert_eq!(visible_text("💼\u{200D} x").unwrap(), "💼 x");
+    }
+
+    #[test]
+    fn bidi_controls_and_other_format_characters_are_refused() {
+        let e = visible_text("abc\u{202E}gnp.exe\u{202C}").unwrap_err();
+        assert_eq!(
+            e,
+            HiddenChar {
+                ch: '\u{202E}',
+                position: 4,
+                bidi: true
+            }
+        );
+        assert_eq!(e.code(), "U+202E");
+        assert_eq!(e.to_string(), "U+202E (a bidi control) at character 4");
+        for c in [
+            '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{2066}', '\u{2069}',
+        ] {
+            assert!(visible_text(&format!("An{c}h")).unwrap_err().bidi, "{c:?}");
+        }
+        // Other Cf: an Arabic number sign, an interlinear annotation, a tag character.
+        for c in ['\u{0600}', '\u{FFF9}', '\u{E0041}', '\u{110BD}'] {
+            let e = visible_text(&format!("Lan{c}")).unwrap_err();
+            assert_eq!((e.ch, e.position, e.bidi), (c, 4, false));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -168,6 +168,57 @@ pub(crate) fn check_garbled(text: &str) -> Result<(), Garbled> {
     Ok(())
 }
 
+/// The legacy Vietnamese font encoding a cell's text looks typed in, if any: text typed with
+/// the VNI-Times or TCVN3 (.VnTime, ABC) fonts is stored as Latin-1 characters that only
+/// those fonts draw as Vietnamese ("Nguyeãn Vaên" in VNI, "NguyÔn V¨n" in TCVN3). Signals,
+/// each impossible in Vietnamese written in Unicode:
+///
+/// - TCVN3: a Latin-1 symbol (U+00A1–U+00BF: "¨" is ă, "µ" is à) between two letters, or
+///   after a letter and before a space or the end (but "²", "³", "°", "«", "»" there are
+///   ordinary); a Latin-1 capital right after a small letter and before another or the word's end
+///   ("NguyÔn", "ThÞ").
+/// - VNI: "a" or "e" followed by one of VNI's mark characters ("aê" is ă, "eã" is ễ): no
+///   Vietnamese syllable has a vowel after "a" or "e" other than i, o, u, y.
+/// - VNI: "Ñ"/"ñ" (VNI's Đ/đ) starting a word.
+/// - either: a Latin-1 letter that is neither Vietnamese nor common in European names
+///   (ø ï û å ë æ …) right after a letter.
+pub(crate) fn legacy_font(text: &str) -> Option<&'static str> {
+    const VNI_MARKS: &str = "âêùøûõïáàåãäéèúüëÂÊÙØÛÕÏÁÀÅÃÄÉÈÚÜË";
+    // Not in Vietnamese nor common in European names (ü, ö, ñ, ç, ä are left out).
+    const NOT_VIETNAMESE: &str = "ÅÆËÏÐ×ØÛÞåæëïð÷øûþ";
+    let chars: Vec<char> = text.chars().collect();
+    let mut either = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        if ('\u{A1}'..='\u{BF}').contains(&c)
+            && letter(prev)
+            && (letter(next)
+                || (!"²³°«»".contains(c) && next.is_none_or(|n| n.is_whitespace() || n == ',')))
+        {
+            return Some("TCVN3");
+        }
+        if ('\u{C0}'..='\u{DE}').contains(&c)
+            && prev.is_some_and(char::is_lowercase)
+            && next.is_none_or(|n| n.is_lowercase() || n.is_whitespace() || n == ',')
+        {
+            return Some("TCVN3");
+        }
+        if matches!(prev, Some('a' | 'e' | 'A' | 'E')) && VNI_MARKS.contains(c) {
+            return Some("VNI");
+        }
+        // VNI's Đ/đ: "Ñ" starting a word ("Ñoã", "Ñöùc"), which no European word does.
+        if matches!(c, 'Ñ' | 'ñ') && !letter(prev) && letter(next) {
+            return Some("VNI");
+        }
+        if letter(prev) && NOT_VIETNAMESE.contains(c) {
+            either = true;
+        }
+    }
+    either.then_some("VNI/TCVN3")
+}
+
 fn is_latin_with_diacritic(c: char) -> bool {
     matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{0300}'..='\u{036F}')
         && c != '\u{00D7}'
@@ -203,6 +254,39 @@ mod tests {
         assert!(check_garbled("a\u{0090}b").is_err());
         assert!(check_garbled("a\u{FFFD}b").is_err());
         assert!(check_garbled("a\tb\r\nc").is_ok());
+    }
+
+    #[test]
+    fn names_typed_with_legacy_vietnamese_fonts_are_recognised() {
+        for (typed, font) in [
+            ("Nguyeãn Vaên A", "VNI"),
+            ("Traàn Thò Lan", "VNI"),
+            ("Leâ Minh Tuaán", "VNI"),
+            ("Ñoã Thò Mai", "VNI"),
+            ("Buøi Thò Hoàng", "VNI/TCVN3"),
+            ("NguyÔn V¨n A", "TCVN3"),
+            ("TrÇn ThÞ Lan", "TCVN3"),
+            ("Ph¹m Thu Hµ", "TCVN3"),
+            ("Lª Minh TuÊn", "TCVN3"),
+            ("§ç ThÞ Mai", "TCVN3"),
+            ("Vò §øc Th¾ng", "TCVN3"),
+        ] {
+            assert_eq!(legacy_font(typed), Some(font), "{typed}");
+        }
+        let case = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/cases/roster-to-dan-pho-7.csv"),
+        )
+        .unwrap();
+        for unicode in case.lines().chain([
+            "Nguyễn Văn Hùng",
+            "Nguyên Thị Hoà, Khuê, Quý, Giàu, Tiên, Yến, Thuý",
+            "NGUYỄN VĂN HÙNG",
+            "Diện tích 25 m², 30°C, «Hà Nội»",
+            "Müller, François",
+        ]) {
+            assert_eq!(legacy_font(unicode), None, "{unicode}");
+        }
     }
 
     #[test]

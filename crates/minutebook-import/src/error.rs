@@ -257,6 +257,32 @@ pub enum ErrorKind {
         /// The date.
         value: String,
     },
+    /// A bidi control or another invisible format character (see
+    /// [`minutebook_core::text::visible_text`]).
+    HiddenCharacter {
+        /// The character as `U+XXXX`.
+        code: String,
+        /// Its position in the cell, in characters from 1.
+        position: usize,
+        /// True for a bidi control.
+        bidi: bool,
+    },
+    /// Text typed with a legacy Vietnamese font (VNI-Times or TCVN3/.VnTime): its characters
+    /// are Latin-1 that only that font shows as Vietnamese. Refused, not converted.
+    LegacyFont {
+        /// "VNI", "TCVN3" or "VNI/TCVN3".
+        font: &'static str,
+        /// The value as written.
+        value: String,
+    },
+    /// A formula cell saved without its computed value.
+    FormulaWithoutValue,
+    /// An ID (party card number) stored as a number cell too long to be exact: Excel keeps 15
+    /// significant digits, and the reader's binary floating point 53 bits.
+    NumberTooLong {
+        /// The number as the cell holds it (already rounded).
+        value: String,
+    },
     /// A spreadsheet error value such as `#N/A`.
     CellError {
         /// The error value.
@@ -336,6 +362,27 @@ impl ErrorKind {
             ErrorKind::DateWhereTextExpected { value } => format!(
                 "ô này là ngày ({value}) chứ không phải chữ; hãy định dạng cột là Văn bản (Text)"
             ),
+            ErrorKind::HiddenCharacter {
+                code,
+                position,
+                bidi,
+            } => format!(
+                "ô có ký tự ẩn {code} ở vị trí {position} ({}); ký tự này không nhìn thấy nhưng làm tên hiển thị hoặc tìm kiếm sai. Hãy gõ lại ô này (không dán từ nơi khác) rồi nhập lại tệp",
+                if *bidi {
+                    "ký tự điều khiển hướng viết, làm chữ hiển thị theo thứ tự khác"
+                } else {
+                    "ký tự định dạng vô hình"
+                }
+            ),
+            ErrorKind::LegacyFont { font, value } => format!(
+                "\"{value}\" có vẻ được gõ bằng phông chữ cũ {} (không phải Unicode), nên sẽ bị lưu sai chữ. Hãy chuyển bảng tính sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn {}, bảng mã đích Unicode) rồi nhập lại tệp",
+                legacy_font_name(font),
+                legacy_font_table(font)
+            ),
+            ErrorKind::FormulaWithoutValue => "ô này là công thức nhưng tệp không lưu kết quả của nó (tệp do một chương trình khác tạo ra, chưa được tính), nên không biết giá trị. Hãy mở tệp bằng Excel, lưu lại rồi nhập lại tệp — hoặc nhập giá trị thay cho công thức".to_owned(),
+            ErrorKind::NumberTooLong { value } => format!(
+                "số thẻ đảng được lưu dạng số ({value}) nhưng quá dài để giữ đúng: Excel chỉ giữ 15 chữ số, các chữ số sau đã bị làm tròn. Hãy định dạng cột này là Văn bản (Text), nhập lại số thẻ đúng như in trên thẻ rồi nhập lại tệp"
+            ),
             ErrorKind::CellError { value } => format!("ô có lỗi công thức {value}"),
         }
     }
@@ -411,8 +458,45 @@ impl ErrorKind {
             ErrorKind::DateWhereTextExpected { value } => {
                 format!("this cell is a date ({value}), not text; format the column as Text")
             }
+            ErrorKind::HiddenCharacter {
+                code,
+                position,
+                bidi,
+            } => format!(
+                "the cell holds the invisible character {code} at position {position} ({}); it is not seen but makes the name display or search wrongly. Type the cell again (do not paste it) and import again",
+                if *bidi {
+                    "a bidi control, which makes the text display in another order"
+                } else {
+                    "an invisible format character"
+                }
+            ),
+            ErrorKind::LegacyFont { font, value } => format!(
+                "\"{value}\" looks typed with the old {} font (not Unicode), so it would be stored as the wrong letters. Convert the sheet to Unicode (Unikey: Công cụ chuyển mã, source {}, destination Unicode) and import again",
+                legacy_font_name(font),
+                legacy_font_table(font)
+            ),
+            ErrorKind::FormulaWithoutValue => "the cell is a formula saved without its result (the file was written by a program that does not calculate), so its value is unknown. Open the file in Excel, save it, and import again — or type the value instead of the formula".to_owned(),
+            ErrorKind::NumberTooLong { value } => format!(
+                "the party card number is stored as a number ({value}) too long to be kept exactly: Excel keeps 15 digits and rounds the rest. Format the column as Text, type the numbers as printed on the cards, and import again"
+            ),
             ErrorKind::CellError { value } => format!("the cell holds the error value {value}"),
         }
+    }
+}
+
+fn legacy_font_name(font: &str) -> &'static str {
+    match font {
+        "VNI" => "VNI-Times",
+        "TCVN3" => "TCVN3 (.VnTime, ABC)",
+        _ => "VNI-Times / TCVN3 (.VnTime)",
+    }
+}
+
+fn legacy_font_table(font: &str) -> &'static str {
+    match font {
+        "VNI" => "VNI Windows",
+        "TCVN3" => "TCVN3 (ABC)",
+        _ => "VNI Windows / TCVN3 (ABC)",
     }
 }
 

@@ -13,7 +13,7 @@
 //!
 //! | field | case-file code | also accepted | value |
 //! |---|---|---|---|
-//! | name (**required**) | `ho_ten` | "Họ và tên", "Họ tên" | kept exactly as written (NFC), not trimmed |
+//! | name (**required**) | `ho_ten` | "Họ và tên", "Họ tên" | kept as written (NFC, invisible characters removed — see below), not trimmed |
 //! | birth date | `ngay_sinh` | "Ngày sinh", "Ngày tháng năm sinh" | date |
 //! | gender | `gioi_tinh` | "Giới tính" | "Nam" / "Nữ" / empty |
 //! | category (**required**) | `loai_dang_vien` | "Loại đảng viên", "Loại" | "chính thức"/"CT", "dự bị"/"DB" |
@@ -22,6 +22,22 @@
 //! | admission date | `ngay_vao_dang` | "Ngày vào Đảng", "Ngày kết nạp" | date |
 //! | official since | `ngay_chinh_thuc` | "Ngày chính thức" | date |
 //! | exempted | `mien_sinh_hoat` | "Miễn sinh hoạt", "Miễn công tác và sinh hoạt đảng" | "có"/"x"/"1" (exempted), a date (exempted since), empty/"không"/"0" |
+//!
+//! Every text value (headers included) goes through the invisible-character rule of names,
+//! [`minutebook_core::text::visible_text`]: soft hyphens, zero-width characters and byte-order
+//! marks pasted into a cell are removed and look-alike spaces (no-break, typographic,
+//! ideographic) become plain spaces, so the name stored is the name seen; a bidi control or
+//! another invisible format character is refused ([`ErrorKind::HiddenCharacter`]) naming the
+//! row, the column and the character.
+//!
+//! Text typed with the old VNI-Times or TCVN3 (.VnTime, ABC) fonts ("Nguyeãn Vaên A",
+//! "NguyÔn V¨n A") is refused, not converted ([`ErrorKind::LegacyFont`]), naming the row, the
+//! column and the font, with the way to convert the sheet (Unikey's converter).
+//!
+//! A two-level header — a group title merged over sub-titles in the row below ("Ngày" over
+//! "vào Đảng" | "chính thức"), the other titles merged down over both rows — is read as one
+//! ("Ngày vào Đảng", "Ngày chính thức") when the header row alone leaves a column unknown and
+//! the two rows together name every titled column.
 //!
 //! A column "STT" (row number) is ignored. **Any other titled column is an error** naming it
 //! ([`ErrorKind::UnknownColumns`]): the secretary deletes or renames it, rather than losing data
@@ -48,7 +64,13 @@
 //! cell is accepted only when it is a whole number with as many digits as the widest card
 //! number in the column; otherwise (fewer digits, or "01.234567" turned into 1.234567) the
 //! import is refused with a request to format the column as Text. A column of whole numbers of
-//! equal width cannot show a lost zero and is accepted as it is.
+//! equal width cannot show a lost zero and is accepted as it is. A card number of 16 digits
+//! or more stored as a number is always refused ([`ErrorKind::NumberTooLong`]): Excel keeps 15
+//! significant digits, so the number in the cell is not the one on the card.
+//!
+//! A formula is read by the value Excel saved with it; a formula saved without a value (files
+//! written by programs that do not calculate) is refused where it is used
+//! ([`ErrorKind::FormulaWithoutValue`]) rather than read as an empty cell.
 
 mod csv_input;
 mod decode;

@@ -87,8 +87,14 @@ pub(crate) fn column_letter(mut index: usize) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// A header cell's text under the invisible-character rule (as it was typed when the rule
+/// refuses it: [`Sheet::members`] reports that).
 fn header_text(cell: &Cell) -> String {
-    cell.as_text().unwrap_or_default().into_string()
+    cell.visible()
+        .unwrap_or_else(|_| cell.clone())
+        .as_text()
+        .unwrap_or_default()
+        .into_string()
 }
 
 /// The index in `rows` of the header: the first of the first [`HEADER_SEARCH_ROWS`] non-blank
@@ -114,7 +120,71 @@ pub(crate) fn find_header(rows: &[Row]) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// Two header rows read as one: each column's upper title (a group title — one that names no
+/// column by itself — carried right over the empty cells of its merge, as far as the lower row
+/// has titles under it) followed by its lower title. "Ngày" merged over "vào Đảng" | "chính thức" → "Ngày vào Đảng" | "Ngày chính thức".
+fn combined_titles(upper: &[String], lower: &[String]) -> Vec<String> {
+    let width = upper.len().max(lower.len());
+    let mut carried = String::new();
+    (0..width)
+        .map(|i| {
+            let up = upper.get(i).map_or("", |t| t.trim());
+            let low = lower.get(i).map_or("", |t| t.trim());
+            if !up.is_empty() {
+                // Only a title that names no column alone ("Ngày") is a group title.
+                carried = if column_for(up) == Col::Unknown {
+                    up.to_owned()
+                } else {
+                    String::new()
+                };
+            } else if low.is_empty() {
+                carried.clear();
+            }
+            let up = if up.is_empty() && !low.is_empty() {
+                carried.as_str()
+            } else {
+                up
+            };
+            match (up.is_empty(), low.is_empty()) {
+                (_, true) => up.to_owned(),
+                (true, false) => low.to_owned(),
+                (false, false) => format!("{up} {low}"),
+            }
+        })
+        .collect()
+}
+
 impl Sheet {
+    /// The column titles of the header at `rows[header]` and the index of the first row
+    /// after it. A two-level header (a merged title over sub-titles in the next row) is read
+    /// as one when the header row alone leaves columns unknown or untitled and the two rows
+    /// together name every titled column.
+    fn titles(&self, header: usize) -> (Vec<String>, usize) {
+        let upper: Vec<String> = self.rows[header].cells.iter().map(header_text).collect();
+        let single = (upper.clone(), header + 1);
+        let cols: Vec<Col> = upper.iter().map(|t| column_for(t)).collect();
+        if !cols
+            .iter()
+            .any(|c| matches!(c, Col::Unknown | Col::Untitled))
+        {
+            return single;
+        }
+        let Some(next) = self.rows.get(header + 1) else {
+            return single;
+        };
+        let lower: Vec<String> = next.cells.iter().map(header_text).collect();
+        let combined = combined_titles(&upper, &lower);
+        let cols: Vec<Col> = combined.iter().map(|t| column_for(t)).collect();
+        let complete = !cols.contains(&Col::Unknown)
+            && cols.contains(&Col::Field(Field::Name))
+            && cols.contains(&Col::Field(Field::Category));
+        if complete && lower.iter().any(|t| !t.trim().is_empty()) {
+            (combined, header + 2)
+        } else {
+            single
+        }
+    }
+
     fn err(&self, row: Option<usize>, column: Option<String>, kind: ErrorKind) -> ImportError {
         ImportError {
             file: self.file.clone(),
@@ -134,7 +204,16 @@ impl Sheet {
         strict_width: bool,
     ) -> Result<Vec<Member>, ImportError> {
         let head = &self.rows[header];
-        let titles: Vec<String> = head.cells.iter().map(header_text).collect();
+        for (i, c) in head.cells.iter().enumerate() {
+            c.visible().map_err(|kind| {
+                self.err(
+                    Some(head.number),
+                    Some(column_letter(self.col_offset + i)),
+                    kind,
+                )
+            })?;
+        }
+        let (titles, first_data) = self.titles(header);
         let cols: Vec<Col> = titles.iter().map(|t| column_for(t)).collect();
         let label = |i: usize| -> String {
             match titles.get(i).map(|t| t.trim()) {
@@ -167,7 +246,7 @@ impl Sheet {
             }
         }
 
-        let data: Vec<&Row> = self.rows[header + 1..]
+        let data: Vec<&Row> = self.rows[first_data..]
             .iter()
             .filter(|r| !r.is_blank())
             .collect();
@@ -188,6 +267,30 @@ impl Sheet {
         let mut cards: HashMap<String, usize> = HashMap::new();
         for row in data {
             let at = |i: usize, kind| self.err(Some(row.number), Some(label(i)), kind);
+            // Every value under the invisible-character rule, before it is read.
+            let cells = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| c.visible().map_err(|k| at(i, k)))
+                .collect::<Result<Vec<Cell>, _>>()?;
+            for (i, c) in cells.iter().enumerate() {
+                if let Cell::Text(t) = c
+                    && let Some(font) = crate::decode::legacy_font(t)
+                {
+                    return Err(at(
+                        i,
+                        ErrorKind::LegacyFont {
+                            font,
+                            value: t.trim().to_owned(),
+                        },
+                    ));
+                }
+            }
+            let row = &Row {
+                number: row.number,
+                cells,
+            };
             if strict_width && (row.cells.len() < needed || row.cells.len() > cols.len()) {
                 return Err(at(
                     row.cells.len().min(cols.len()),
@@ -274,12 +377,21 @@ fn digits(cell: &Cell) -> usize {
     }
 }
 
+/// The smallest ID number a number cell cannot hold exactly: 10^15, the first with 16 digits
+/// (Excel keeps 15 significant digits; 2^53 ≈ 9.007·10^15 is f64's own limit).
+const MAX_EXACT_ID: f64 = 1e15;
+
 /// A party card number as text, exactly as written (NFC, trimmed). A number cell is accepted
 /// only when it is a whole number with as many digits as the widest value in the column;
 /// otherwise its leading zeros or its punctuation may have been lost and it is refused.
 fn card_number(cell: &Cell, widest: usize) -> Result<Option<String>, ErrorKind> {
     match cell {
         c if c.is_blank() => Ok(None),
+        // 16 digits or more: Excel has already kept only 15 of them (and above 2^53 the
+        // reader's f64 cannot hold every integer); the number is not the one on the card.
+        Cell::Number(n) if n.abs() >= MAX_EXACT_ID => Err(ErrorKind::NumberTooLong {
+            value: number_text(*n),
+        }),
         Cell::Number(n) => {
             let whole = n.fract() == 0.0 && *n > 0.0;
             if !whole || digits(cell) < widest {
@@ -320,5 +432,29 @@ mod tests {
         assert_eq!(column_for("Ngày vào Đảng"), Col::Field(Field::AdmittedOn));
         assert_eq!(column_for("STT"), Col::Ignored);
         assert_eq!(column_for("Quê quán"), Col::Unknown);
+    }
+
+    #[test]
+    fn two_header_rows_combine() {
+        let t = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            combined_titles(
+                &t(&["STT", "Họ và tên", "Ngày", "", "Loại", ""]),
+                &t(&["", "", "vào Đảng", "chính thức", "", ""])
+            ),
+            t(&[
+                "STT",
+                "Họ và tên",
+                "Ngày vào Đảng",
+                "Ngày chính thức",
+                "Loại",
+                ""
+            ])
+        );
+        // A title merged down (written in the lower row) is read from there.
+        assert_eq!(
+            combined_titles(&t(&["Họ và tên", ""]), &t(&["", "Giới tính"])),
+            t(&["Họ và tên", "Giới tính"])
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Cell values and their readings: dates, category, gender, posts, exemption.
 
 use minutebook_core::roster::{Gender, MemberCategory, Post};
-use minutebook_core::text::Nfc;
+use minutebook_core::text::{Nfc, visible_text};
 use time::{Date, Duration, Month};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -23,6 +23,9 @@ pub(crate) enum Cell {
     Bool(bool),
     /// A spreadsheet error value such as `#N/A` (XLSX).
     Error(String),
+    /// A formula saved without its computed value (XLSX written by a program that does not
+    /// calculate): what Excel would show is unknown.
+    Uncomputed,
 }
 
 impl Cell {
@@ -32,6 +35,25 @@ impl Cell {
             Cell::Empty => true,
             Cell::Text(s) => s.trim().is_empty(),
             _ => false,
+        }
+    }
+
+    /// The cell with its text under the invisible-character rule
+    /// ([`minutebook_core::text::visible_text`]): zero-width characters and soft hyphens
+    /// removed, look-alike spaces made plain spaces; a bidi control or other format character
+    /// refused ([`ErrorKind::HiddenCharacter`]).
+    pub fn visible(&self) -> Result<Cell, ErrorKind> {
+        match self {
+            Cell::Text(s) => match visible_text(s) {
+                Ok(v) if v.is_empty() => Ok(Cell::Empty),
+                Ok(v) => Ok(Cell::Text(v)),
+                Err(h) => Err(ErrorKind::HiddenCharacter {
+                    code: h.code(),
+                    position: h.position,
+                    bidi: h.bidi,
+                }),
+            },
+            other => Ok(other.clone()),
         }
     }
 
@@ -46,6 +68,7 @@ impl Cell {
                 value: format!("{d:02}/{m:02}/{y:04}"),
             }),
             Cell::Error(e) => Err(ErrorKind::CellError { value: e.clone() }),
+            Cell::Uncomputed => Err(ErrorKind::FormulaWithoutValue),
         }
     }
 }

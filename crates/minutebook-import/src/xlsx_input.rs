@@ -1,5 +1,6 @@
 //! XLSX via calamine: the first worksheet whose header is recognised.
 
+use std::collections::HashSet;
 use std::io::Cursor;
 use std::panic::catch_unwind;
 
@@ -31,12 +32,24 @@ fn cell(data: &Data) -> Cell {
     }
 }
 
-fn sheet(file: &str, name: &str, range: &calamine::Range<Data>) -> Result<Sheet, ImportError> {
+fn sheet(file: &str, name: &str, used: &Used) -> Result<Sheet, ImportError> {
+    let range = &used.range;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::with_capacity(range.height());
     for (i, r) in range.rows().enumerate() {
         let number = row0 as usize + i + 1;
-        let cells: Vec<Cell> = r.iter().map(cell).collect();
+        let cells: Vec<Cell> = r
+            .iter()
+            .enumerate()
+            .map(|(j, d)| {
+                let pos = (row0 + i as u32, col0 + j as u32);
+                if used.uncomputed.contains(&pos) {
+                    Cell::Uncomputed
+                } else {
+                    cell(d)
+                }
+            })
+            .collect();
         for (j, c) in cells.iter().enumerate() {
             if let Cell::Text(s) = c
                 && let Err(g) = decode::check_garbled(s)
@@ -66,18 +79,33 @@ fn sheet(file: &str, name: &str, range: &calamine::Range<Data>) -> Result<Sheet,
 /// cells) and the process would die of it.
 pub(crate) const MAX_SHEET_CELLS: u64 = 1_000_000;
 
+/// A sheet's used cells, and the formula cells among them saved without a value.
+struct Used {
+    range: calamine::Range<Data>,
+    /// (row, column), 0-based, of formulas with no cached value.
+    uncomputed: HashSet<(u32, u32)>,
+}
+
 /// The used cells of sheet `name`, refused once they span more than [`MAX_SHEET_CELLS`].
-fn range(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<calamine::Range<Data>, String> {
+/// A formula without a cached value is a used cell (its value is unknown, not empty).
+fn range(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Used, String> {
     let mut reader = workbook
         .worksheet_cells_reader(name)
         .map_err(|e| e.to_string())?;
     let mut cells = Vec::new();
+    let mut uncomputed = HashSet::new();
     let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
-    while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
-        if matches!(c.get_value(), DataRef::Empty) {
-            continue;
+    while let Some(c) = reader
+        .next_cell_with_formula_metadata()
+        .map_err(|e| e.to_string())?
+    {
+        if matches!(c.value, DataRef::Empty) {
+            if c.formula.is_none() {
+                continue;
+            }
+            uncomputed.insert(c.pos);
         }
-        let (r, col) = c.get_position();
+        let (r, col) = c.pos;
         (r0, r1, c0, c1) = (r0.min(r), r1.max(r), c0.min(col), c1.max(col));
         let area = (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1);
         if area > MAX_SHEET_CELLS {
@@ -87,12 +115,12 @@ fn range(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<calamine::Ran
                 u64::from(c1 - c0) + 1
             ));
         }
-        cells.push(calamine::Cell::new(
-            (r, col),
-            Data::from(c.get_value().clone()),
-        ));
+        cells.push(calamine::Cell::new((r, col), Data::from(c.value)));
     }
-    Ok(calamine::Range::from_sparse(cells))
+    Ok(Used {
+        range: calamine::Range::from_sparse(cells),
+        uncomputed,
+    })
 }
 
 /// Reads a workbook's members; see [`crate::import_xlsx`].

@@ -222,3 +222,190 @@ fn a_far_away_cell_is_refused_without_allocating_the_sheet_between() {
         other => panic!("not a workbook error: {other:?}"),
     }
 }
+
+/// `bytes` (a workbook) with every `<v>…</v>` that follows a formula removed: a formula saved
+/// without its computed value, as programs that write XLSX without calculating do.
+fn without_formula_values(bytes: &[u8]) -> Vec<u8> {
+    use std::io::{Cursor, Read, Write};
+    let mut zin = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut zout = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let xml = String::from_utf8(data).unwrap();
+            let mut out = String::new();
+            let mut rest = xml.as_str();
+            while let Some(at) = rest.find("</f><v>") {
+                out.push_str(&rest[..at + 4]);
+                let after = &rest[at + 4..];
+                rest = &after[after.find("</v>").unwrap() + 4..];
+            }
+            out.push_str(rest);
+            data = out.into_bytes();
+        }
+        zout.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zout.write_all(&data).unwrap();
+    }
+    zout.finish().unwrap().into_inner()
+}
+
+/// Name, category and a birth date written as `=DATE(1968,4,12)` in a date-formatted cell.
+fn date_formula_workbook() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("DS").unwrap();
+    for (c, h) in ["Họ và tên", "Loại đảng viên", "Ngày sinh"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "Nguyễn Văn Hùng").unwrap();
+    ws.write_string(1, 1, "CT").unwrap();
+    let date_fmt = Format::new().set_num_format("dd/mm/yyyy");
+    ws.write_formula_with_format(1, 2, "=DATE(1968,4,12)", &date_fmt)
+        .unwrap();
+    ws.set_formula_result(1, 2, "24940");
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_formula_saved_without_its_value_is_refused_not_read_as_empty() {
+    // With its cached value (as Excel saves it) the value is read.
+    let members = import_xlsx("a.xlsx", &date_formula_workbook()).unwrap();
+    assert_eq!(members[0].birth_date, Some(date!(1968 - 04 - 12)));
+
+    let bytes = without_formula_values(&date_formula_workbook());
+    let e = import_err(&bytes);
+    assert_eq!(
+        (e.sheet.as_deref(), e.row, e.column.as_deref()),
+        (Some("DS"), Some(2), Some("Ngày sinh")),
+        "{e}"
+    );
+    assert_eq!(*e.kind, ErrorKind::FormulaWithoutValue);
+    assert!(
+        e.to_string()
+            .contains("công thức nhưng tệp không lưu kết quả"),
+        "{e}"
+    );
+    assert!(e.message_en().contains("Open the file in Excel, save it"));
+}
+
+#[test]
+fn a_long_card_number_stored_as_a_number_is_refused_not_rounded() {
+    for (card, shown) in [
+        (123_456_789_012_345_678.0, "123456789012345680"),
+        (1_234_567_890_123_456.0, "1234567890123456"),
+    ] {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["Họ tên", "Loại đảng viên", "Số thẻ đảng"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "An").unwrap();
+        ws.write_string(1, 1, "CT").unwrap();
+        ws.write_number(1, 2, card).unwrap();
+        let e = import_err(&wb.save_to_buffer().unwrap());
+        assert_eq!((e.row, e.column.as_deref()), (Some(2), Some("Số thẻ đảng")));
+        assert_eq!(
+            *e.kind,
+            ErrorKind::NumberTooLong {
+                value: shown.into()
+            }
+        );
+        assert!(e.message_en().contains("Format the column as Text"), "{e}");
+        assert!(e.to_string().contains("Văn bản (Text)"), "{e}");
+    }
+}
+
+#[test]
+fn a_merged_two_level_header_is_read_as_one() {
+    // STT | Họ và tên | Ngày (merged over two) | Loại đảng viên, with "vào Đảng" and
+    // "chính thức" under "Ngày"; the single titles merged down over both rows.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("DS").unwrap();
+    let plain = Format::new();
+    ws.write_string(0, 0, "DANH SÁCH ĐẢNG VIÊN").unwrap();
+    ws.merge_range(2, 0, 3, 0, "STT", &plain).unwrap();
+    ws.merge_range(2, 1, 3, 1, "Họ và tên", &plain).unwrap();
+    ws.merge_range(2, 2, 2, 3, "Ngày", &plain).unwrap();
+    ws.write_string(3, 2, "vào Đảng").unwrap();
+    ws.write_string(3, 3, "chính thức").unwrap();
+    ws.merge_range(2, 4, 3, 4, "Loại đảng viên", &plain)
+        .unwrap();
+    for (i, r) in case_rows().iter().enumerate() {
+        let row = 4 + i as u32;
+        ws.write_number(row, 0, (i + 1) as f64).unwrap();
+        ws.write_string(row, 1, &r[0]).unwrap();
+        ws.write_string(row, 2, &r[6]).unwrap();
+        if !r[7].is_empty() {
+            ws.write_string(row, 3, &r[7]).unwrap();
+        }
+        ws.write_string(row, 4, &r[3]).unwrap();
+    }
+    let members = import_xlsx("a.xlsx", &wb.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(members.len(), 13);
+    assert_eq!(members[0].full_name, "Nguyễn Văn Hùng");
+    assert_eq!(members[0].admitted_on, Some(date!(1995 - 05 - 19)));
+    assert_eq!(members[0].official_on, Some(date!(1996 - 05 - 19)));
+    assert_eq!(members[12].official_on, None);
+}
+
+#[test]
+fn an_error_under_a_two_level_header_names_the_combined_title() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let plain = Format::new();
+    ws.merge_range(0, 0, 1, 0, "Họ và tên", &plain).unwrap();
+    ws.merge_range(0, 1, 0, 2, "Ngày", &plain).unwrap();
+    ws.write_string(1, 1, "vào Đảng").unwrap();
+    ws.write_string(1, 2, "chính thức").unwrap();
+    ws.merge_range(0, 3, 1, 3, "Loại", &plain).unwrap();
+    ws.write_string(2, 0, "An").unwrap();
+    ws.write_string(2, 1, "31/02/1990").unwrap();
+    ws.write_string(2, 3, "CT").unwrap();
+    let e = import_err(&wb.save_to_buffer().unwrap());
+    assert_eq!(
+        (e.row, e.column.as_deref()),
+        (Some(3), Some("Ngày vào Đảng")),
+        "{e}"
+    );
+}
+
+#[test]
+fn names_typed_with_vni_or_tcvn3_fonts_are_refused_with_row_column_and_font() {
+    for (name, font, shown) in [
+        ("Nguyeãn Vaên A", "VNI", "VNI-Times"),
+        ("NguyÔn V¨n A", "TCVN3", "TCVN3 (.VnTime, ABC)"),
+    ] {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["Họ và tên", "Loại đảng viên"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "Trần Thị Lan").unwrap();
+        ws.write_string(1, 1, "CT").unwrap();
+        ws.write_string(2, 0, name).unwrap();
+        ws.write_string(2, 1, "CT").unwrap();
+        let e = import_err(&wb.save_to_buffer().unwrap());
+        assert_eq!((e.row, e.column.as_deref()), (Some(3), Some("Họ và tên")));
+        assert_eq!(
+            *e.kind,
+            ErrorKind::LegacyFont {
+                font,
+                value: name.into()
+            }
+        );
+        assert!(e.to_string().contains(shown), "{e}");
+        assert!(e.to_string().contains("Unikey: Công cụ chuyển mã"), "{e}");
+        assert!(e.message_en().contains("Convert the sheet to Unicode"));
+    }
+}

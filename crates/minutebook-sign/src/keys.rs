@@ -40,6 +40,81 @@ pub const MAX_SCRYPT_P: u64 = 16;
 /// Largest PBKDF2 iteration count accepted when reading a key file.
 pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
 
+/// The `openssl` command that re-encrypts a key file in an older scheme
+/// ([`KeyError::OldEncryption`]) as PBES2 with scrypt (N = 2^14, r = 8, p = 1, OpenSSL's
+/// default) and AES-256-CBC, which [`import_private_key_pem`] reads (and re-encrypts with our
+/// own parameters). OpenSSL 3 reads PBES1 with DES or RC2 only with
+/// `-provider legacy -provider default` added.
+pub const REENCRYPT_COMMAND: &str =
+    "openssl pkcs8 -topk8 -v2 aes-256-cbc -scrypt -in old-key.pem -out new-key.pem";
+
+/// Names of the password-based encryption schemes and their parts that older tools wrote.
+const OLD_SCHEMES: [(&str, &str); 14] = [
+    ("1.2.840.113549.1.5.1", "PBES1 pbeWithMD2AndDES-CBC"),
+    ("1.2.840.113549.1.5.4", "PBES1 pbeWithMD2AndRC2-CBC"),
+    ("1.2.840.113549.1.5.3", "PBES1 pbeWithMD5AndDES-CBC"),
+    ("1.2.840.113549.1.5.6", "PBES1 pbeWithMD5AndRC2-CBC"),
+    ("1.2.840.113549.1.5.10", "PBES1 pbeWithSHA1AndDES-CBC"),
+    ("1.2.840.113549.1.5.11", "PBES1 pbeWithSHA1AndRC2-CBC"),
+    ("1.2.840.113549.1.12.1.1", "PKCS#12 pbeWithSHAAnd128BitRC4"),
+    ("1.2.840.113549.1.12.1.2", "PKCS#12 pbeWithSHAAnd40BitRC4"),
+    (
+        "1.2.840.113549.1.12.1.3",
+        "PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC",
+    ),
+    (
+        "1.2.840.113549.1.12.1.4",
+        "PKCS#12 pbeWithSHAAnd2-KeyTripleDES-CBC",
+    ),
+    (
+        "1.2.840.113549.1.12.1.5",
+        "PKCS#12 pbeWithSHAAnd128BitRC2-CBC",
+    ),
+    (
+        "1.2.840.113549.1.12.1.6",
+        "PKCS#12 pbeWithSHAAnd40BitRC2-CBC",
+    ),
+    ("1.2.840.113549.3.7", "PBES2 with des-ede3-cbc (3DES)"),
+    ("1.3.14.3.2.7", "PBES2 with des-cbc"),
+];
+
+/// OID of PBES2 (RFC 8018).
+const PBES2_OID: &str = "1.2.840.113549.1.5.13";
+
+/// [`KeyError::OldEncryption`] for `scheme`.
+fn old_encryption(scheme: impl Into<String>) -> KeyError {
+    KeyError::OldEncryption {
+        scheme: scheme.into(),
+        command: REENCRYPT_COMMAND.to_owned(),
+    }
+}
+
+/// The older scheme of an `EncryptedPrivateKeyInfo` that the pkcs5 crate does not parse (PKCS#12
+/// PBE, PBES2 with 3DES, DES or RC2), by its OIDs; `None` when it is none of them.
+fn old_scheme_of(der: &[u8]) -> Option<KeyError> {
+    use pkcs8::der::{Header, Reader, SliceReader, asn1::AnyRef};
+    use pkcs8::spki::AlgorithmIdentifierRef;
+    let mut r = SliceReader::new(der).ok()?;
+    Header::decode(&mut r).ok()?;
+    let alg: AlgorithmIdentifierRef<'_> = r.decode().ok()?;
+    let name = |oid: &str| {
+        OLD_SCHEMES
+            .iter()
+            .find(|(o, _)| *o == oid)
+            .map(|(_, n)| old_encryption(*n))
+    };
+    let oid = alg.oid.to_string();
+    if oid != PBES2_OID {
+        return name(&oid);
+    }
+    // PBES2-params ::= SEQUENCE { keyDerivationFunc, encryptionScheme }: name the cipher.
+    let params: AnyRef<'_> = alg.parameters?;
+    let mut r = SliceReader::new(params.value()).ok()?;
+    let _kdf: AlgorithmIdentifierRef<'_> = r.decode().ok()?;
+    let cipher: AlgorithmIdentifierRef<'_> = r.decode().ok()?;
+    name(&cipher.oid.to_string())
+}
+
 /// OID of Ed25519 (RFC 8410).
 const ED25519_OID: &str = "1.3.101.112";
 
@@ -62,6 +137,19 @@ pub enum KeyError {
     UnsupportedAlgorithm {
         /// What was found.
         what: String,
+    },
+    /// The key is encrypted with an older password-based scheme (PKCS#5 v1.5 PBES1, PKCS#12
+    /// PBE, or PBES2 with 3DES/DES/RC2 or PBKDF2-HMAC-SHA1) that this crate does not read.
+    /// `command` re-encrypts it, with stock `openssl`, into a scheme it reads.
+    #[error(
+        "the key file is encrypted with {scheme}, an older scheme Minutebook does not read; \
+         re-encrypt it with OpenSSL (it asks for the old passphrase, then a new one): {command}"
+    )]
+    OldEncryption {
+        /// The scheme found, e.g. "PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC".
+        scheme: String,
+        /// [`REENCRYPT_COMMAND`].
+        command: String,
     },
     /// KDF parameters in the file exceed the bounds; nothing was derived.
     #[error("key file asks for too expensive a key derivation ({what}); refused before deriving")]
@@ -343,13 +431,26 @@ fn read_private_pem(
             Ok((key_from_pkcs8_der(&der, false)?, Protection::Unencrypted))
         }
         "ENCRYPTED PRIVATE KEY" => {
-            let info = EncryptedPrivateKeyInfoRef::from_der(&der)
-                .map_err(|e| corrupt(format!("EncryptedPrivateKeyInfo: {e}")))?;
-            let pkcs5::EncryptionScheme::Pbes2(params) = &info.encryption_algorithm else {
-                return Err(KeyError::UnsupportedAlgorithm {
-                    what: "PBES1 encryption (only PBES2 is read)".into(),
-                });
+            let info = EncryptedPrivateKeyInfoRef::from_der(&der).map_err(|e| {
+                old_scheme_of(&der)
+                    .unwrap_or_else(|| corrupt(format!("EncryptedPrivateKeyInfo: {e}")))
+            })?;
+            let params = match &info.encryption_algorithm {
+                pkcs5::EncryptionScheme::Pbes2(params) => params,
+                pkcs5::EncryptionScheme::Pbes1(_) => {
+                    return Err(old_scheme_of(&der).unwrap_or_else(|| old_encryption("PBES1")));
+                }
+                other => {
+                    return Err(KeyError::UnsupportedAlgorithm {
+                        what: format!("encryption scheme {}", other.oid()),
+                    });
+                }
             };
+            if let pbes2::Kdf::Pbkdf2(p) = &params.kdf
+                && p.prf == pbes2::Pbkdf2Prf::HmacWithSha1
+            {
+                return Err(old_encryption("PBES2 with PBKDF2-hmacWithSHA1"));
+            }
             let protection = check_kdf(&params.kdf)?;
             let plain = info.decrypt(passphrase).map_err(|e| match e {
                 pkcs8::Error::EncryptedPrivateKey(pkcs5::Error::DecryptFailed) => {

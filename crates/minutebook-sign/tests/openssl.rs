@@ -168,3 +168,82 @@ fn key_made_by_openssl_genpkey_imports_and_is_reencrypted() {
     assert!(imp.reencrypted);
     assert!(imp.pem.contains("ENCRYPTED PRIVATE KEY"));
 }
+
+/// A key encrypted by `openssl pkcs8 -topk8` with `scheme_args` from a fresh ed25519 key.
+fn old_scheme_key(dir: &Path, scheme_args: &str) -> String {
+    let (ok, out) = sh(
+        dir,
+        &format!(
+            "openssl genpkey -algorithm ed25519 -out plain.pem && \
+             openssl pkcs8 -topk8 {scheme_args} -in plain.pem -out old-key.pem -passout pass:old-secret && \
+             rm plain.pem"
+        ),
+    );
+    assert!(ok, "{scheme_args}: {out}");
+    std::fs::read_to_string(dir.join("old-key.pem")).unwrap()
+}
+
+#[test]
+fn keys_in_older_encryptions_name_the_scheme_and_the_suggested_command_makes_them_importable() {
+    for (args, scheme) in [
+        (
+            "-v1 PBE-SHA1-3DES",
+            "PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC",
+        ),
+        ("-v2 des3", "PBES2 with des-ede3-cbc (3DES)"),
+        (
+            "-v2 aes-256-cbc -v2prf hmacWithSHA1",
+            "PBES2 with PBKDF2-hmacWithSHA1",
+        ),
+        (
+            "-provider legacy -provider default -v1 PBE-SHA1-DES",
+            "PBES1 pbeWithSHA1AndDES-CBC",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let old = old_scheme_key(dir.path(), args);
+        let err = keys::import_private_key_pem(&old, b"old-secret", ImportOptions::default())
+            .expect_err(args);
+        assert_eq!(
+            err,
+            keys::KeyError::OldEncryption {
+                scheme: scheme.into(),
+                command: keys::REENCRYPT_COMMAND.into()
+            },
+            "{args}"
+        );
+        let message = err.to_string();
+        assert!(message.contains(scheme) && message.contains(keys::REENCRYPT_COMMAND));
+
+        // The command as suggested (passphrases given on the command line instead of typed;
+        // PBES1 with DES needs OpenSSL 3's legacy provider, as the constant's docs say).
+        let legacy = if args.contains("legacy") {
+            " -provider legacy -provider default"
+        } else {
+            ""
+        };
+        let cmd = format!(
+            "{}{legacy} -passin pass:old-secret -passout pass:new-secret",
+            keys::REENCRYPT_COMMAND
+        );
+        let (ok, out) = sh(dir.path(), &cmd);
+        assert!(ok, "{cmd}: {out}");
+        let new = std::fs::read_to_string(dir.path().join("new-key.pem")).unwrap();
+        let imported =
+            keys::import_private_key_pem(&new, b"new-secret", ImportOptions::default()).unwrap();
+        assert_eq!(
+            imported.source_protection,
+            Protection::Scrypt {
+                n: 1 << 14,
+                r: 8,
+                p: 1
+            }
+        );
+        assert!(
+            imported.reencrypted,
+            "p = 1 is weaker than ours: stored re-encrypted"
+        );
+        let back = keys::decrypt_private_key_pem(&imported.pem, b"new-secret").unwrap();
+        assert_eq!(back.to_bytes(), imported.key.to_bytes());
+    }
+}
