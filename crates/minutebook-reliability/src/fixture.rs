@@ -163,7 +163,8 @@ pub fn write_attestations(
     keys: &[minutebook_sign::keys::Ed25519SigningKey; 2],
     dir: &Path,
 ) -> Result<(), String> {
-    use minutebook_sign::record::{Record, Role};
+    use minutebook_core::SignerRole;
+    use minutebook_sign::record::Record;
     let record = Record::from_bytes(record.to_vec()).map_err(|e| format!("record: {e}"))?;
     if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -171,7 +172,7 @@ pub fn write_attestations(
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for (i, (key, role)) in keys
         .iter()
-        .zip([Role::Chair, Role::MinuteTaker])
+        .zip([SignerRole::Chair, SignerRole::MinuteTaker])
         .enumerate()
     {
         let signer = record
@@ -179,7 +180,7 @@ pub fn write_attestations(
             .signatories
             .get(&role)
             .cloned()
-            .ok_or_else(|| format!("the record names no {}", role.as_str()))?;
+            .ok_or_else(|| format!("the record names no {}", role.code()))?;
         let s = minutebook_sign::attestation::sign_record(
             &record,
             key,
@@ -188,7 +189,7 @@ pub fn write_attestations(
             time::OffsetDateTime::now_utc(),
         )
         .map_err(|e| e.to_string())?;
-        let stem = format!("{:02}-{}", i + 1, role.as_str());
+        let stem = format!("{:02}-{}", i + 1, role.code());
         for (ext, bytes) in [
             ("json", s.attestation.as_slice()),
             ("sig", s.signature.as_slice()),

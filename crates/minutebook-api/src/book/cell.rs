@@ -43,10 +43,10 @@ impl Book {
                 }
             }
             let cell = Cell {
-                name: nfc(input.name.trim()),
-                upper_committee: nfc(input.upper_committee.trim()),
-                place: nfc(input.place.trim()),
-                document_code: nfc(input.document_code.trim()),
+                name: visible("name", input.name.trim())?,
+                upper_committee: visible("upper_committee", input.upper_committee.trim())?,
+                place: visible("place", input.place.trim())?,
+                document_code: visible("document_code", input.document_code.trim())?,
                 settings: CellSettings::default(),
             };
             let id = slug(&cell.name);

@@ -81,6 +81,55 @@ fn role_of(code: &str) -> Result<SignerRole, ApiError> {
     })
 }
 
+/// Short identifying text (a name, a card number, a post) as the roster import keeps it
+/// (`minutebook_core::text::visible_text`: invisible characters removed, odd spaces made
+/// plain, bidi and other format characters refused), so a name pasted with a soft hyphen or a
+/// zero-width space is stored as it reads and can be found as it is typed. Free text (minutes,
+/// speeches) is not passed through it.
+///
+/// # Errors
+/// `InvalidInput` naming `field`, the character (U+XXXX) and where it is.
+fn visible(field: &str, s: &str) -> Result<String, ApiError> {
+    minutebook_core::text::visible_text(s)
+        .map(String::from)
+        .map_err(|h| {
+            ApiError::invalid(format!(
+                "{field}: the invisible character {} at position {} {}; type the text again \
+                 without it",
+                h.code(),
+                h.position,
+                if h.bidi {
+                    "changes the order the text is shown in"
+                } else {
+                    "cannot be kept"
+                }
+            ))
+        })
+}
+
+/// [`visible`] over a member's name, card number and free-text posts.
+fn visible_member(m: &mut Member, path: &str) -> Result<(), ApiError> {
+    m.full_name = visible(&format!("{path}.full_name"), &m.full_name)?;
+    if let Some(card) = &m.party_card_number {
+        m.party_card_number = Some(visible(&format!("{path}.party_card_number"), card)?);
+    }
+    for (i, p) in m.posts.iter_mut().enumerate() {
+        if let minutebook_core::Post::Other(text) = p {
+            *text = visible(&format!("{path}.posts[{i}]"), text)?;
+        }
+    }
+    Ok(())
+}
+
+/// [`visible`] over a meeting's guests' names and posts.
+fn visible_guests(m: &mut Meeting) -> Result<(), ApiError> {
+    for (i, g) in m.guests.iter_mut().enumerate() {
+        g.name = visible(&format!("guests[{i}].name"), &g.name)?;
+        g.post = visible(&format!("guests[{i}].post"), &g.post)?;
+    }
+    Ok(())
+}
+
 fn reading_of(code: &str) -> Result<CountingReading, ApiError> {
     CountingReading::from_code(code).ok_or_else(|| {
         ApiError::new(

@@ -103,13 +103,14 @@ impl Book {
         &self,
         id: i64,
     ) -> Result<(minutebook_store::RecordVersion, SignedRecord), ApiError> {
+        // A meeting that does not exist is NotFound, before "not closed yet".
+        let meeting = self.store.load_meeting(MeetingId(id))?;
         let rv = self
             .store
             .latest_record_version(MeetingId(id))?
             .ok_or_else(|| {
                 ApiError::invalid(format!("meeting #{id} is not closed yet: close it first"))
             })?;
-        let meeting = self.store.load_meeting(MeetingId(id))?;
         if meeting.status.is_editable() {
             return Err(ApiError::invalid(format!(
                 "meeting #{id} was reopened for changes: close it again to make version {}",
@@ -300,23 +301,42 @@ pub(super) fn stem_number(stem: &str) -> Result<u32, ApiError> {
         })
 }
 
-/// Rebuilds a record's canonical bytes from `meeting`'s rows and the record's own snapshot.
-fn rebuild(stored: &[u8], meeting: &Meeting) -> Result<Vec<u8>, ApiError> {
-    let old = Record::from_json(stored)?;
+/// What a stored record says, back in domain types: its cell, its roster snapshot (the book's
+/// ids), its meeting and the open items it carried forward.
+pub(super) struct SignedSnapshot {
+    /// The record as read.
+    pub record: Record,
+    /// Its cell.
+    pub cell: Cell,
+    /// Its roster snapshot.
+    pub roster: Vec<Member>,
+    /// Its meeting, as closed.
+    pub meeting: Meeting,
+    /// The previous meeting's open action items it carried forward.
+    pub previous_open: Vec<ActionItem>,
+}
+
+/// Reads a stored record's bytes back into domain types (for the integrity check and for
+/// showing an altered meeting as it was signed).
+///
+/// # Errors
+/// `InvalidInput` naming the JSON path that does not convert.
+pub(super) fn snapshot(stored: &[u8], id: MeetingId) -> Result<SignedSnapshot, ApiError> {
+    let record = Record::from_json(stored)?;
     let mut roster = Vec::new();
-    for (i, d) in old.roster.iter().enumerate() {
-        let id =
+    for (i, d) in record.roster.iter().enumerate() {
+        let member_id =
             d.id.parse::<i64>()
                 .map_err(|_| ApiError::invalid(format!("roster[{i}].id")))?;
         roster.push(convert::member_from_doc(
             d,
-            MemberId(id),
+            MemberId(member_id),
             &format!("roster[{i}]"),
         )?);
     }
     let ids = ids_of(&roster);
-    let cell = convert::cell_from_doc(&old.cell, "cell")?;
-    let previous_open = old
+    let cell = convert::cell_from_doc(&record.cell, "cell")?;
+    let previous_open = record
         .previous_open_items
         .iter()
         .map(|a| {
@@ -335,14 +355,34 @@ fn rebuild(stored: &[u8], meeting: &Meeting) -> Result<Vec<u8>, ApiError> {
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
+    let meeting = convert::meeting_from_doc(&record.meeting, id, &ids, "meeting")?;
+    Ok(SignedSnapshot {
+        record,
+        cell,
+        roster,
+        meeting,
+        previous_open,
+    })
+}
+
+/// Rebuilds a record's canonical bytes from `meeting`'s rows and the record's own snapshot.
+fn rebuild(stored: &[u8], meeting: &Meeting) -> Result<Vec<u8>, ApiError> {
+    let old = snapshot(stored, meeting.id)?;
     let mut m = meeting.clone();
     m.status = MeetingStatus::Closed;
     let chain = Chain {
-        version: old.version,
-        sequence: old.sequence,
-        previous_version_sha256: old.previous_version_sha256.clone(),
-        previous_record_sha256: old.previous_record_sha256.clone(),
+        version: old.record.version,
+        sequence: old.record.sequence,
+        previous_version_sha256: old.record.previous_version_sha256.clone(),
+        previous_record_sha256: old.record.previous_record_sha256.clone(),
     };
-    let record = Record::build(&old.cell.id, &cell, &roster, &m, &previous_open, chain)?;
+    let record = Record::build(
+        &old.record.cell.id,
+        &old.cell,
+        &old.roster,
+        &m,
+        &old.previous_open,
+        chain,
+    )?;
     Book::record_bytes(&record)
 }

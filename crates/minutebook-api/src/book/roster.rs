@@ -112,8 +112,24 @@ impl Book {
                 })?)),
             };
             let mut member = member_from_doc(doc, id.unwrap_or(MemberId(0)), "member")?;
+            visible_member(&mut member, "member")?;
             tidy(&mut member);
             check_transfers(&member)?;
+            if let Some(id) = id {
+                book.store.member(id)?; // NotFound before any other complaint
+            }
+            if let Some(card) = &member.party_card_number
+                && let Some(other) = book
+                    .store
+                    .list_members()?
+                    .into_iter()
+                    .find(|m| m.party_card_number.as_ref() == Some(card) && Some(m.id) != id)
+            {
+                return Err(ApiError::invalid(format!(
+                    "member.party_card_number: {card} is already the card of {} on the roster",
+                    other.full_name
+                )));
+            }
             let id = match id {
                 Some(_) => {
                     book.store_mut().update_member(&member)?;

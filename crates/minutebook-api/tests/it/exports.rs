@@ -108,3 +108,18 @@ fn an_open_meeting_has_no_minutes_pdf() {
         ErrorCode::InvalidInput,
     );
 }
+
+#[test]
+fn a_meeting_that_does_not_exist_is_not_found_for_signing_and_exports() {
+    let (mut c, _) = signed();
+    let before = c.state();
+    fails_unchanged(&mut c, ErrorCode::NotFound, |b| {
+        b.sign(99, CHAIR, "chair", PASS)
+    });
+    let out = c.path("nothing");
+    fails(c.book.export_bundle(99, &out, false), ErrorCode::NotFound);
+    fails(c.book.export_minutes_pdf(99, false), ErrorCode::NotFound);
+    fails(c.book.export_signing_request(99, &out), ErrorCode::NotFound);
+    assert!(!out.exists());
+    assert_unchanged(&c, &before, "unknown meeting");
+}

@@ -1,7 +1,7 @@
 //! Importing the roster spreadsheet and editing members.
 
 use minutebook_api::ErrorCode;
-use minutebook_record::doc::MemberDoc;
+use minutebook_api::doc::MemberDoc;
 
 use crate::support::*;
 
@@ -114,4 +114,25 @@ fn a_card_number_already_on_the_roster_is_invalid_input() {
     assert_unchanged(&c, &before, "the refused member was stored");
     assert_eq!(e.code, ErrorCode::InvalidInput, "{}", e.message);
     assert!(e.message.contains("party_card_number"), "{}", e.message);
+}
+
+#[test]
+fn invisible_characters_in_a_name_are_dropped_or_refused_as_the_import_does() {
+    let mut c = Case::with_roster();
+    let mut doc: MemberDoc = c.book.member_doc(1).unwrap();
+    doc.id = String::new();
+    doc.party_card_number = None;
+    // A soft hyphen and a zero-width space pasted into the name: stored as it reads.
+    doc.full_name = "Nguyễn\u{00AD} Thị\u{200B} Mới".into();
+    let saved = c.book.save_member(&doc).unwrap();
+    assert_eq!(saved.member.full_name, "Nguyễn Thị Mới");
+    assert_eq!(
+        c.book.find_member("Nguyễn Thị Mới").unwrap().full_name,
+        "Nguyễn Thị Mới"
+    );
+    // A right-to-left override would change how the name reads: refused, naming it.
+    doc.full_name = "Trần \u{202E}Văn Lạ".into();
+    let e = fails_unchanged(&mut c, ErrorCode::InvalidInput, |b| b.save_member(&doc));
+    assert!(e.message.contains("member.full_name"), "{e}");
+    assert!(e.message.contains("U+202E"), "{e}");
 }
