@@ -408,3 +408,41 @@ test('hostile text is shown literally and nothing runs', async (t) => {
   assert.equal(await b.execute(() => window.__xss ?? null), null);
   await app.screenshot('20-hostile-vi');
 });
+
+test('a signed meeting edited behind the app is shown as signed, the warning first', async (t) => {
+  // A book signed with the command-line tool, then one vote row changed with the stock sqlite3.
+  const dataDir = mkdtempSync(join(tmpdir(), 'minutebook-e2e-altered-'));
+  t.after(() => rmSync(dataDir, { recursive: true, force: true }));
+  const db = join(dataDir, 'minutebook.db');
+  const cli = join(repoRoot, 'target', 'debug', 'minutebook');
+  const pass = join(dataDir, 'pass.txt');
+  execFileSync('sh', ['-c', `printf '%s\\n' '${PASS}' > '${pass}'`]);
+  const run = (...args) => execFileSync(cli, ['--db', db, ...args]).toString();
+  const id = run('meeting', 'import', join(repoRoot, 'examples', 'meeting-2026-03.json')).trim().split('\n').pop().trim();
+  run('key', 'new', '--member', 'Nguyễn Văn Hùng', '--passphrase-file', pass);
+  run('key', 'new', '--member', 'Phạm Thu Hà', '--passphrase-file', pass);
+  run('meeting', 'close', id);
+  run('sign', id, '--member', 'Nguyễn Văn Hùng', '--role', 'chair', '--passphrase-file', pass);
+  run('sign', id, '--member', 'Phạm Thu Hà', '--role', 'minute-taker', '--passphrase-file', pass);
+  execFileSync('sqlite3', [db, 'UPDATE votes SET yes_count = 7, no_count = 1 WHERE position = 0;']);
+
+  const app = await startApp({ env: { MINUTEBOOK_DATA_DIR: dataDir } });
+  t.after(() => app.stop());
+  const b = app.browser;
+  await $id(b, `meeting-${id}`).waitForDisplayed({ timeout: 10_000 });
+  await $id(b, `meeting-${id}`).click();
+  await $id(b, 'ws-altered').waitForDisplayed({ timeout: 10_000 });
+  const warning = await $id(b, 'ws-altered').getText();
+  assert.match(warning, /Dữ liệu đã bị sửa ngoài Minutebook/);
+  assert.match(warning, /số liệu trong biên bản đã ký/);
+  // The warning comes before the document, and the first vote shows the signed 8 yes, not 7.
+  const order = await b.execute(() => {
+    const w = document.querySelector('[data-testid="ws-altered"]');
+    const f = document.querySelector('fieldset');
+    return w.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  assert.ok(order, 'the warning is not above the document');
+  const yes = await b.execute(() => document.querySelector('[data-testid="vote-yes-0"]')?.value);
+  assert.equal(yes, '8');
+  await app.screenshot('60-altered-meeting-vi');
+});

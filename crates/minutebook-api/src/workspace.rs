@@ -70,4 +70,8 @@ pub struct MeetingWorkspace {
     pub editable: bool,
     /// How the counting rule is cited.
     pub counting_rule_citation: String,
+    /// Whether a closed meeting still matches its signed record. When it is
+    /// `Integrity::Altered`, everything above is the signed
+    /// record's (the altered rows are not shown) and the UI leads with the warning.
+    pub integrity: crate::views::Integrity,
 }

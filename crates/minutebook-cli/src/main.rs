@@ -401,6 +401,19 @@ fn open_path(path: &Path, lang: Lang) -> Result<Book, ApiError> {
     Ok(book)
 }
 
+/// Exports carry the signed record; when the book's rows of the meeting were changed after
+/// signing, say so on standard error before writing anything.
+fn warn_if_altered(book: &Book, id: i64, lang: Lang) -> Result<(), ApiError> {
+    if let minutebook_api::Integrity::Altered { details } = book.integrity(id)? {
+        eprintln!("⚠ {}", minutebook_api::tr(lang, "integrity-altered", &[]));
+        for d in details {
+            eprintln!("   - {d}");
+        }
+        eprintln!("{}", minutebook_api::tr(lang, "export-altered", &[]));
+    }
+    Ok(())
+}
+
 fn write_out(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
     minutebook_api::write_file_atomically(path, bytes)
 }
@@ -672,6 +685,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
             print::signed(out, &signed, lang);
         }
         Command::Bundle(BundleCmd::Export { id, out: path, zip }) => {
+            warn_if_altered(&book, id, lang)?;
             book.export_bundle(id, &path, zip)?;
         }
         Command::SignRequest(SignRequestCmd::Export { id, out: path }) => {
@@ -699,12 +713,15 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
             out: path,
             draft,
         }) => {
+            warn_if_altered(&book, id, lang)?;
             write_out(&path, &book.export_minutes_pdf(id, draft)?)?;
         }
         Command::Export(ExportCmd::Resolution { id, out: path }) => {
+            warn_if_altered(&book, id, lang)?;
             write_out(&path, &book.export_resolution_pdf(id)?)?;
         }
         Command::Export(ExportCmd::AttendanceSheet { id, out: path }) => {
+            warn_if_altered(&book, id, lang)?;
             write_out(&path, &book.export_attendance_sheet_pdf(id)?)?;
         }
         Command::Backup { path } => {

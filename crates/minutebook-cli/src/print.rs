@@ -98,15 +98,20 @@ fn role_name(lang: Lang, code: &str) -> String {
 
 /// A report.
 pub fn report(out: &mut impl Write, r: &Report, lang: Lang) {
+    // An altered meeting: the warning first, then the figures as signed (Book::report).
+    if let Integrity::Altered { details } = &r.integrity {
+        writeln!(out, "⚠ {}", t(lang, "integrity-altered")).ok();
+        for d in details {
+            writeln!(out, "   - {d}").ok();
+        }
+        writeln!(out, "{}", t(lang, "report-signed-figures")).ok();
+    }
     let a = &r.figures.attendance;
-    writeln!(
-        out,
-        "{} ({}) — {}",
-        r.subject,
-        r.date,
-        t(lang, &format!("status-{}", r.status))
-    )
-    .ok();
+    let status = match r.integrity {
+        Integrity::Altered { .. } => t(lang, "status-altered"),
+        _ => t(lang, &format!("status-{}", r.status)),
+    };
+    writeln!(out, "{} ({}) — {status}", r.subject, r.date).ok();
     writeln!(
         out,
         "{}",
@@ -181,12 +186,6 @@ pub fn report(out: &mut impl Write, r: &Report, lang: Lang) {
             r.counting_rule_citation
         )
         .ok();
-    }
-    if let Integrity::Altered { details } = &r.integrity {
-        writeln!(out, "⚠ {}", t(lang, "integrity-altered")).ok();
-        for d in details {
-            writeln!(out, "   - {d}").ok();
-        }
     }
 }
 

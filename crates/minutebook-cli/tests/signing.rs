@@ -195,8 +195,33 @@ fn a_row_edited_behind_the_programs_back_is_detected() {
     let list = env.json(&["meeting", "list", "--json"]);
     assert_eq!(list[0]["integrity"]["state"], "altered", "{list}");
     assert_ne!(env.run(&["check"]).status.code(), Some(0));
+    // The report leads with the warning, heads the meeting "altered", and shows the figures
+    // that were signed (8 yes), not the altered row's (7).
     let report = env.ok(&["report", &id]);
-    assert!(report.contains("Changed outside Minutebook"), "{report}");
+    let first = report.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("⚠ Changed outside Minutebook"),
+        "{report}"
+    );
+    assert!(report.contains("Altered after signing"), "{report}");
+    assert!(!report.contains("— Signed"), "{report}");
+    let json = env.json(&["report", &id, "--json"]);
+    assert_eq!(json["votes"][0]["yes"], 8, "{json}");
+    assert_eq!(json["integrity"]["state"], "altered", "{json}");
+    // Exports carry the signed record, and say on stderr that the book was altered.
+    let pdf = env.path("altered.pdf");
+    let out = env.run(&["export", "pdf", &id, "--out", pdf.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Changed outside Minutebook"), "{err}");
+    assert!(
+        err.contains("The export carries the signed minutes"),
+        "{err}"
+    );
     // And nobody can sign the altered record.
     let pass = env.write("p2.txt", "mật khẩu đủ dài");
     env.ok(&[

@@ -13,7 +13,12 @@ impl Book {
     pub fn import_meeting(&mut self, bytes: &[u8]) -> Result<i64, ApiError> {
         self.use_case("import a meeting", |book| {
             let file = MeetingFile::parse(bytes)?;
-            let imported = file.to_domain()?;
+            let mut imported = file.to_domain()?;
+            imported.cell.name = visible("cell.name", &imported.cell.name)?;
+            for (i, m) in imported.roster.iter_mut().enumerate() {
+                visible_member(m, &format!("roster[{i}]"))?;
+            }
+            visible_guests(&mut imported.meeting)?;
             match book.store.cell()? {
                 None => {}
                 Some(cell) if same_name(&cell.name, &imported.cell.name) => {}
@@ -114,11 +119,33 @@ impl Book {
     /// The figures of a meeting. With `reading`, every vote is shown under that reading
     /// instead (a what-if; nothing is saved).
     ///
+    /// A closed meeting whose rows no longer match its signed record
+    /// ([`Integrity::Altered`]) is reported from the signed record: its subject, date and
+    /// figures are the ones that were signed, never the altered rows', and no what-if reading
+    /// is applied (`reading_overridden` stays false). Callers show the integrity warning first.
+    ///
     /// # Errors
     /// `NotFound`; `InvalidInput` when the meeting's counts are inconsistent.
     pub fn report(&self, id: i64, reading: Option<&str>) -> Result<Report, ApiError> {
         let cell = self.require_cell()?;
         let mut meeting = self.store.load_meeting(MeetingId(id))?;
+        let integrity = self.integrity(id)?;
+        let counting_rule_citation = cell.settings.counting_rule_citation.clone();
+        if let Integrity::Altered { .. } = integrity
+            && let Some(rv) = self.store.latest_record_version(MeetingId(id))?
+            && let Ok(signed) = Record::from_json(&rv.bytes)
+        {
+            return Ok(Report {
+                meeting_id: id,
+                subject: signed.meeting.subject,
+                date: signed.meeting.date,
+                status: meeting.status.code().to_owned(),
+                counting_rule_citation,
+                reading_overridden: false,
+                figures: signed.figures,
+                integrity,
+            });
+        }
         let roster = self.store.list_members()?;
         if let Some(code) = reading {
             let r = reading_of(code)?;
@@ -132,10 +159,10 @@ impl Book {
             subject: meeting.subject.clone(),
             date: convert::date_str(meeting.date),
             status: meeting.status.code().to_owned(),
-            counting_rule_citation: cell.settings.counting_rule_citation.clone(),
+            counting_rule_citation,
             reading_overridden: reading.is_some(),
             figures,
-            integrity: self.integrity(id)?,
+            integrity,
         })
     }
 

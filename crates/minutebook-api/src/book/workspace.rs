@@ -64,6 +64,22 @@ impl Book {
     pub fn meeting_workspace(&self, id: i64) -> Result<MeetingWorkspace, ApiError> {
         let cell = require_cell(self)?;
         let meeting = self.meeting(id)?;
+        let integrity = self.integrity(id)?;
+        // An altered meeting is shown as it was signed, never from the altered rows.
+        if let Integrity::Altered { .. } = integrity
+            && let Some(rv) = self.store.latest_record_version(MeetingId(id))?
+            && let Ok(signed) = super::records::snapshot(&rv.bytes, MeetingId(id))
+        {
+            return Ok(MeetingWorkspace {
+                doc: signed.record.meeting.clone(),
+                roster: signed.record.roster.clone(),
+                figures: live_figures(&signed.cell, &signed.roster, &signed.meeting),
+                carried_forward: signed.record.previous_open_items.clone(),
+                editable: false,
+                counting_rule_citation: signed.cell.settings.counting_rule_citation.clone(),
+                integrity,
+            });
+        }
         let roster = self.store().list_members()?;
         let previous = match self.store().previous_meeting(MeetingId(id))? {
             Some(prev) => carried_forward(&self.store().load_meeting(prev.id)?.action_items),
@@ -79,6 +95,7 @@ impl Book {
                 .collect(),
             editable: meeting.status.is_editable(),
             counting_rule_citation: cell.settings.counting_rule_citation.clone(),
+            integrity,
         })
     }
 
@@ -113,6 +130,7 @@ impl Book {
                 ));
             }
             let (mut meeting, cell, roster) = book.meeting_of_doc(id, doc)?;
+            visible_guests(&mut meeting)?;
             meeting.status = stored.status;
             meeting.number = stored.number;
             book.store_mut().save_meeting(&meeting)?;
