@@ -401,3 +401,24 @@ mod fold_tests {
         assert_eq!(search_fold("Đảng ủy phường"), "dang uy phuong");
     }
 }
+
+/// Hex (a SHA-256 or a key fingerprint) in groups of four characters separated by spaces, the
+/// way the app shows it to be read aloud and compared: `"0634a946e523"` → `"0634 a946 e523"`.
+/// Any text is grouped by characters as given; nothing is checked.
+pub fn grouped_hex(hex: &str) -> String {
+    let chars: Vec<char> = hex.chars().collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod grouped_tests {
+    #[test]
+    fn groups_of_four() {
+        assert_eq!(super::grouped_hex("0634a946e5"), "0634 a946 e5");
+        assert_eq!(super::grouped_hex(""), "");
+    }
+}

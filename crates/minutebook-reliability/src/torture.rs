@@ -257,6 +257,55 @@ impl Acks {
     }
 }
 
+/// Reads the child's standard output on a thread: `ready` once it is ready, and every line
+/// `ack` accepts as the number of an acknowledged step (anything else counts as bad).
+fn listen(
+    child: &mut Child,
+    ack: impl Fn(&str) -> Option<u64> + Send + 'static,
+) -> Result<(Arc<Acks>, thread::JoinHandle<()>), String> {
+    let acks = Arc::new(Acks {
+        ready: AtomicU64::new(0),
+        last_plus_one: AtomicU64::new(0),
+        count: AtomicU64::new(0),
+        bad: AtomicU64::new(0),
+    });
+    let stdout = child.stdout.take().ok_or("no child stdout")?;
+    let shared = acks.clone();
+    let reader = thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if line == "ready" {
+                shared.ready.store(1, Ordering::SeqCst);
+                continue;
+            }
+            match ack(&line) {
+                Some(n) => {
+                    shared.last_plus_one.store(n + 1, Ordering::SeqCst);
+                    shared.count.fetch_add(1, Ordering::SeqCst);
+                }
+                None => {
+                    shared.bad.fetch_add(1, Ordering::SeqCst);
+                }
+            }
+        }
+    });
+    Ok((acks, reader))
+}
+
+/// Waits for the moment of the kill. One kill in four counts from the start of the process
+/// (landing in start-up, open and WAL recovery); the others from the child's `ready` line, i.e.
+/// amid its work; then a log-uniform delay within `delay_us` (microseconds).
+fn wait_for_the_kill(rng: &mut Rng, acks: &Acks, delay_us: (u64, u64)) {
+    if rng.below(4) != 0 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while acks.ready.load(Ordering::SeqCst) == 0 && Instant::now() < deadline {
+            thread::sleep(Duration::from_micros(50));
+        }
+    }
+    let delay = rng.log_uniform_us(delay_us.0, delay_us.1);
+    thread::sleep(Duration::from_micros(delay));
+}
+
 fn copy_snapshot(db: &Path, to: &Path) -> Result<(), String> {
     if to.exists() {
         fs::remove_dir_all(to).map_err(|e| e.to_string())?;
@@ -317,52 +366,17 @@ pub fn run(cfg: &Config, dir: &Path) -> Result<Summary, String> {
             .stderr(Stdio::inherit())
             .spawn()
             .map_err(|e| format!("start the child: {e}"))?;
-        let acks = Arc::new(Acks {
-            ready: AtomicU64::new(0),
-            last_plus_one: AtomicU64::new(0),
-            count: AtomicU64::new(0),
-            bad: AtomicU64::new(0),
-        });
-        let reader = {
-            let acks = acks.clone();
-            let stdout = child.stdout.take().ok_or("no child stdout")?;
-            let base = base.clone();
-            thread::spawn(move || {
-                for line in BufReader::new(stdout).lines() {
-                    let Ok(line) = line else { break };
-                    if line == "ready" {
-                        acks.ready.store(1, Ordering::SeqCst);
-                        continue;
-                    }
-                    let mut parts = line.split(' ');
-                    let (Some("ack"), Some(n), Some(h)) =
-                        (parts.next(), parts.next(), parts.next())
-                    else {
-                        acks.bad.fetch_add(1, Ordering::SeqCst);
-                        continue;
-                    };
-                    match n.parse::<u64>() {
-                        Ok(n) if h == ack_hash(&base, n) => {
-                            acks.last_plus_one.store(n + 1, Ordering::SeqCst);
-                            acks.count.fetch_add(1, Ordering::SeqCst);
-                        }
-                        _ => {
-                            acks.bad.fetch_add(1, Ordering::SeqCst);
-                        }
-                    }
-                }
-            })
-        };
-        // One kill in four counts from the start of the process (landing in start-up, open and
-        // WAL recovery); the others from the child's "ready" line, i.e. amid the saves.
-        if rng.below(4) != 0 {
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while acks.ready.load(Ordering::SeqCst) == 0 && Instant::now() < deadline {
-                thread::sleep(Duration::from_micros(50));
-            }
-        }
-        let delay = rng.log_uniform_us(cfg.delay_us.0, cfg.delay_us.1);
-        thread::sleep(Duration::from_micros(delay));
+        let base_for_reader = base.clone();
+        let (acks, reader) = listen(&mut child, move |line| {
+            let mut parts = line.split(' ');
+            let (Some("ack"), Some(n), Some(h)) = (parts.next(), parts.next(), parts.next()) else {
+                return None;
+            };
+            n.parse::<u64>()
+                .ok()
+                .filter(|&n| h == ack_hash(&base_for_reader, n))
+        })?;
+        wait_for_the_kill(&mut rng, &acks, cfg.delay_us);
         let mut snapshot_acked = None;
         let mut snapshot_taken = false;
         if cfg.mode == Mode::PowerLoss {
@@ -666,42 +680,11 @@ fn run_use_case(cfg: &Config, dir: &Path) -> Result<Summary, String> {
             .stderr(Stdio::inherit())
             .spawn()
             .map_err(|e| format!("start the child: {e}"))?;
-        let acks = Arc::new(Acks {
-            ready: AtomicU64::new(0),
-            last_plus_one: AtomicU64::new(0),
-            count: AtomicU64::new(0),
-            bad: AtomicU64::new(0),
-        });
-        let reader = {
-            let acks = acks.clone();
-            let stdout = child.stdout.take().ok_or("no child stdout")?;
-            thread::spawn(move || {
-                for line in BufReader::new(stdout).lines() {
-                    let Ok(line) = line else { break };
-                    if line == "ready" {
-                        acks.ready.store(1, Ordering::SeqCst);
-                        continue;
-                    }
-                    match line.strip_prefix("ack ").map(str::parse::<u64>) {
-                        Some(Ok(n)) => {
-                            acks.last_plus_one.store(n + 1, Ordering::SeqCst);
-                            acks.count.fetch_add(1, Ordering::SeqCst);
-                        }
-                        _ => {
-                            acks.bad.fetch_add(1, Ordering::SeqCst);
-                        }
-                    }
-                }
-            })
-        };
-        if rng.below(4) != 0 {
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while acks.ready.load(Ordering::SeqCst) == 0 && Instant::now() < deadline {
-                thread::sleep(Duration::from_micros(50));
-            }
-        }
-        let delay = rng.log_uniform_us(cfg.delay_us.0, cfg.delay_us.1);
-        thread::sleep(Duration::from_micros(delay));
+        let (acks, reader) = listen(&mut child, |line| {
+            line.strip_prefix("ack ")
+                .and_then(|n| n.parse::<u64>().ok())
+        })?;
+        wait_for_the_kill(&mut rng, &acks, cfg.delay_us);
         let mut snapshot = None;
         if cfg.mode == Mode::PowerLoss
             && stop(&child).and_then(|()| wait_stopped(child.id())).is_ok()

@@ -216,11 +216,7 @@ impl Fingerprint {
 
     /// Display form: 16 groups of 4 hex digits separated by spaces (`ab12 cd34 …`).
     pub fn grouped(&self) -> String {
-        let b = self.0.as_bytes();
-        b.chunks(4)
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect::<Vec<_>>()
-            .join(" ")
+        minutebook_core::text::grouped_hex(&self.0)
     }
 }
 

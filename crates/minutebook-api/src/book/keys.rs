@@ -69,6 +69,13 @@ impl Book {
         }
     }
 
+    /// The member `who`, who must not hold a key yet (a member has one key at a time).
+    pub(super) fn member_without_key(&self, who: &str) -> Result<Member, ApiError> {
+        let member = self.find_member(who)?;
+        self.refuse_second_key(&member)?;
+        Ok(member)
+    }
+
     pub(super) fn refuse_second_key(&self, member: &Member) -> Result<(), ApiError> {
         if self
             .store
@@ -90,8 +97,7 @@ impl Book {
     /// `InvalidInput` when the member already has a key or the passphrase is empty.
     pub fn key_new(&mut self, member: &str, passphrase: &[u8]) -> Result<KeyView, ApiError> {
         self.use_case(&format!("make a key for {member}"), |book| {
-            let member = book.find_member(member)?;
-            book.refuse_second_key(&member)?;
+            let member = book.member_without_key(member)?;
             let key = sign_keys::generate()?;
             let pem = sign_keys::encrypt_private_key_pem(&key, passphrase)?;
             let fp = Fingerprint::of(&key.verifying_key());
@@ -117,11 +123,8 @@ impl Book {
         passphrase: &[u8],
     ) -> Result<KeyView, ApiError> {
         self.use_case(&format!("import a key for {member}"), |book| {
-            let member = book.find_member(member)?;
-            book.refuse_second_key(&member)?;
-            let text = std::str::from_utf8(pem).map_err(|_| {
-                ApiError::new(ErrorCode::KeyProblem, "the key file is not PEM text")
-            })?;
+            let member = book.member_without_key(member)?;
+            let text = pem_text(pem)?;
             let imported =
                 sign_keys::import_private_key_pem(text, passphrase, ImportOptions::default())?;
             let fp = Fingerprint::of(&imported.key.verifying_key());
@@ -142,11 +145,8 @@ impl Book {
     /// `KeyProblem` for a PEM that is not a usable Ed25519 public key (weak keys included).
     pub fn key_pin(&mut self, member: &str, public_pem: &[u8]) -> Result<KeyView, ApiError> {
         self.use_case(&format!("pin a public key for {member}"), |book| {
-            let member = book.find_member(member)?;
-            book.refuse_second_key(&member)?;
-            let text = std::str::from_utf8(public_pem).map_err(|_| {
-                ApiError::new(ErrorCode::KeyProblem, "the key file is not PEM text")
-            })?;
+            let member = book.member_without_key(member)?;
+            let text = pem_text(public_pem)?;
             let vk = sign_keys::parse_public_key_pem(text)?;
             let fp = Fingerprint::of(&vk);
             book.store.put_key(
@@ -230,4 +230,10 @@ pub(super) fn private_half<'a>(
             ),
         )
     })
+}
+
+/// A key file's bytes as PEM text.
+fn pem_text(bytes: &[u8]) -> Result<&str, ApiError> {
+    std::str::from_utf8(bytes)
+        .map_err(|_| ApiError::new(ErrorCode::KeyProblem, "the key file is not PEM text"))
 }

@@ -139,14 +139,6 @@ fn reading_of(code: &str) -> Result<CountingReading, ApiError> {
     })
 }
 
-fn grouped(hex: &str) -> String {
-    hex.as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Member ids in documents are the book's ids as decimal strings.
 fn ids_of(members: &[Member]) -> IdMap {
     members.iter().map(|m| (m.id.0.to_string(), m.id)).collect()

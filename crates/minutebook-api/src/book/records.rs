@@ -126,6 +126,22 @@ impl Book {
         Ok((rv, signed))
     }
 
+    /// The roles in which the current record carries a valid signature by a key the roster
+    /// pins, in signing order.
+    ///
+    /// # Errors
+    /// As [`Book::bundle`].
+    pub(super) fn valid_signatures(&self, id: i64) -> Result<Vec<SignerRole>, ApiError> {
+        let bundle = self.bundle(id)?;
+        let report = verify_bundle(&bundle, &self.trust_store()?, &VerifyOptions::default());
+        Ok(report
+            .signatures
+            .iter()
+            .filter(|s| s.valid)
+            .map(|s| s.role)
+            .collect())
+    }
+
     /// The bundle of the current record with every stored signature.
     ///
     /// # Errors
@@ -162,13 +178,10 @@ impl Book {
     /// `InvalidInput` when the meeting is not closed.
     pub fn record_info(&self, id: i64) -> Result<RecordInfo, ApiError> {
         let (rv, signed) = self.current_record(id)?;
-        let bundle = self.bundle(id)?;
-        let report = verify_bundle(&bundle, &self.trust_store()?, &VerifyOptions::default());
-        let signed_roles: Vec<String> = report
-            .signatures
+        let signed_roles: Vec<String> = self
+            .valid_signatures(id)?
             .iter()
-            .filter(|s| s.valid)
-            .map(|s| s.role.code().to_owned())
+            .map(|r| r.code().to_owned())
             .collect();
         let missing_roles: Vec<String> = signed
             .header()
@@ -182,7 +195,7 @@ impl Book {
             meeting_id: id,
             version: rv.version,
             sequence: u32::try_from(rv.sequence).unwrap_or(u32::MAX),
-            sha256_grouped: grouped(&rv.sha256),
+            sha256_grouped: minutebook_core::text::grouped_hex(&rv.sha256),
             sha256: rv.sha256,
             signed_roles,
             missing_roles,

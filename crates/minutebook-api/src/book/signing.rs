@@ -90,14 +90,7 @@ impl Book {
 
     pub(super) fn update_signing_status(&mut self, id: i64) -> Result<MeetingStatus, ApiError> {
         let cell = self.require_cell()?;
-        let bundle = self.bundle(id)?;
-        let report = verify_bundle(&bundle, &self.trust_store()?, &VerifyOptions::default());
-        let signed: Vec<SignerRole> = report
-            .signatures
-            .iter()
-            .filter(|s| s.valid)
-            .map(|s| s.role)
-            .collect();
+        let signed = self.valid_signatures(id)?;
         let status = signing_status(&signed, &cell.settings.required_signers);
         self.store.set_status(MeetingId(id), status)?;
         Ok(status)
