@@ -103,6 +103,13 @@ fn workbook(cards: Cards) -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
+/// Writes `headers` in the first row of `ws`.
+fn write_header(ws: &mut Worksheet, headers: &[&str]) {
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+}
+
 fn import_err(bytes: &[u8]) -> ImportError {
     match import_xlsx("danh-sach.xlsx", bytes) {
         Ok(m) => panic!("expected an error, got {} members", m.len()),
@@ -159,12 +166,7 @@ fn card_numbers_stored_as_numbers_are_refused() {
 fn whole_card_numbers_of_one_width_are_kept() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    for (c, h) in ["Họ tên", "Loại đảng viên", "Số thẻ đảng"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
+    write_header(ws, &["Họ tên", "Loại đảng viên", "Số thẻ đảng"]);
     for (i, (name, card)) in [("An", 12345678.0), ("Bình", 12345679.0)]
         .iter()
         .enumerate()
@@ -258,12 +260,7 @@ fn date_formula_workbook() -> Vec<u8> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("DS").unwrap();
-    for (c, h) in ["Họ và tên", "Loại đảng viên", "Ngày sinh"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
+    write_header(ws, &["Họ và tên", "Loại đảng viên", "Ngày sinh"]);
     ws.write_string(1, 0, "Nguyễn Văn Hùng").unwrap();
     ws.write_string(1, 1, "CT").unwrap();
     let date_fmt = Format::new().set_num_format("dd/mm/yyyy");
@@ -303,12 +300,7 @@ fn a_long_card_number_stored_as_a_number_is_refused_not_rounded() {
     ] {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();
-        for (c, h) in ["Họ tên", "Loại đảng viên", "Số thẻ đảng"]
-            .iter()
-            .enumerate()
-        {
-            ws.write_string(0, c as u16, *h).unwrap();
-        }
+        write_header(ws, &["Họ tên", "Loại đảng viên", "Số thẻ đảng"]);
         ws.write_string(1, 0, "An").unwrap();
         ws.write_string(1, 1, "CT").unwrap();
         ws.write_number(1, 2, card).unwrap();
@@ -388,9 +380,7 @@ fn names_typed_with_vni_or_tcvn3_fonts_are_refused_with_row_column_and_font() {
     ] {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();
-        for (c, h) in ["Họ và tên", "Loại đảng viên"].iter().enumerate() {
-            ws.write_string(0, c as u16, *h).unwrap();
-        }
+        write_header(ws, &["Họ và tên", "Loại đảng viên"]);
         ws.write_string(1, 0, "Trần Thị Lan").unwrap();
         ws.write_string(1, 1, "CT").unwrap();
         ws.write_string(2, 0, name).unwrap();

@@ -292,6 +292,20 @@ fn listen(
     Ok((acks, reader))
 }
 
+/// SIGKILLs the child and waits for it and for its reader thread (so every line it printed is
+/// counted); a child that exited on its own is an error of kill `i`.
+fn kill_child(child: &mut Child, reader: thread::JoinHandle<()>, i: u64) -> Result<(), String> {
+    let _ = child.kill();
+    let status = child.wait().map_err(|e| e.to_string())?;
+    let _ = reader.join();
+    if status.code().is_some() {
+        return Err(format!(
+            "kill {i}: the child exited on its own ({status}); see its message above"
+        ));
+    }
+    Ok(())
+}
+
 /// Waits for the moment of the kill. One kill in four counts from the start of the process
 /// (landing in start-up, open and WAL recovery); the others from the child's `ready` line, i.e.
 /// amid its work; then a log-uniform delay within `delay_us` (microseconds).
@@ -390,14 +404,7 @@ pub fn run(cfg: &Config, dir: &Path) -> Result<Summary, String> {
                 snapshot_taken = true;
             }
         }
-        let _ = child.kill();
-        let status = child.wait().map_err(|e| e.to_string())?;
-        let _ = reader.join();
-        if status.code().is_some() {
-            return Err(format!(
-                "kill {i}: the child exited on its own ({status}); see its message above"
-            ));
-        }
+        kill_child(&mut child, reader, i)?;
         if acks.bad.load(Ordering::SeqCst) > 0 {
             return Err(format!(
                 "kill {i}: the child printed an acknowledgement that does not match its edit"
@@ -693,14 +700,7 @@ fn run_use_case(cfg: &Config, dir: &Path) -> Result<Summary, String> {
             copy_snapshot(&db, &snap_dir)?;
             snapshot = Some(acks.last());
         }
-        let _ = child.kill();
-        let status = child.wait().map_err(|e| e.to_string())?;
-        let _ = reader.join();
-        if status.code().is_some() {
-            return Err(format!(
-                "kill {i}: the child exited on its own ({status}); see its message above"
-            ));
-        }
+        kill_child(&mut child, reader, i)?;
         if acks.bad.load(Ordering::SeqCst) > 0 {
             return Err(format!("kill {i}: the child printed a line that is no ack"));
         }
