@@ -445,4 +445,14 @@ test('a signed meeting edited behind the app is shown as signed, the warning fir
   const yes = await b.execute(() => document.querySelector('[data-testid="vote-yes-0"]')?.value);
   assert.equal(yes, '8');
   await app.screenshot('60-altered-meeting-vi');
+  // The same in English.
+  await $id(b, 'nav-settings').click();
+  await $id(b, 'locale-en').waitForDisplayed({ timeout: 10_000 });
+  await $id(b, 'locale-en').click();
+  await waitText(b, 'nav-meetings', (t) => t === 'Meetings', 'switched to English');
+  await $id(b, 'nav-meetings').click();
+  await $id(b, `meeting-${id}`).waitForDisplayed({ timeout: 10_000 });
+  await $id(b, `meeting-${id}`).click();
+  await waitText(b, 'ws-altered', (t) => t.includes('Changed outside Minutebook'), 'warned in English');
+  await app.screenshot('61-altered-meeting-en');
 });
