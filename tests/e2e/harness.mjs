@@ -113,7 +113,12 @@ export async function startApp(options = {}) {
     throw new Error(`${appBinary} is missing: run cargo build -p minutebook-desktop --features e2e`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'minutebook-e2e-'));
-  const env = { ...process.env, MINUTEBOOK_DATA_DIR: dataDir, ...options.env };
+  // WebKit keeps the web view's localStorage (the chosen language, among others) under
+  // $XDG_DATA_HOME/vn.minutebook.app. Left at the user's home, one test's switch to English
+  // leaked into every later run on the same machine (measured: a CI run whose app opened in
+  // English because a local run had ended in English). Each session gets its own.
+  const webHome = mkdtempSync(join(tmpdir(), 'minutebook-e2e-web-'));
+  const env = { ...process.env, XDG_DATA_HOME: webHome, MINUTEBOOK_DATA_DIR: dataDir, ...options.env };
   const driver = await startDriver(env);
   let browser;
   try {
@@ -127,6 +132,7 @@ export async function startApp(options = {}) {
   } catch (error) {
     await stopDriver(driver.child);
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(webHome, { recursive: true, force: true });
     throw new Error(`WebDriver session failed: ${error}\n${driver.log()}`);
   }
 
@@ -146,6 +152,7 @@ export async function startApp(options = {}) {
       await browser.deleteSession().catch(() => {});
       await stopDriver(driver.child);
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(webHome, { recursive: true, force: true });
     },
   };
 }
