@@ -52,7 +52,7 @@ enum Command {
         #[arg(long)]
         json: bool,
         /// Show the votes under this counting reading instead (not saved):
-        /// full-exclusions, qd294-as-quoted or all-official.
+        /// qd24-exclusions, full-exclusions, qd294-as-quoted or all-official.
         #[arg(long)]
         reading: Option<String>,
     },
@@ -144,7 +144,7 @@ enum CellCmd {
     Show,
     /// Set the cell's default counting reading.
     SetReading {
-        /// full-exclusions, qd294-as-quoted or all-official.
+        /// qd24-exclusions, full-exclusions, qd294-as-quoted or all-official.
         reading: String,
     },
 }
@@ -205,7 +205,7 @@ enum VoteCmd {
         id: i64,
         /// Vote number, from 1.
         vote: usize,
-        /// full-exclusions, qd294-as-quoted, all-official or default.
+        /// qd24-exclusions, full-exclusions, qd294-as-quoted, all-official or default.
         reading: String,
     },
 }

@@ -32,13 +32,22 @@ fn the_march_2026_case_gives_its_figures() {
         (Some(9), Some(7), Some(true))
     );
     assert_eq!(v[1]["threshold"], "at-least-two-thirds");
-    assert_eq!(v[1]["reading"], "full-exclusions");
+    assert_eq!(v[1]["reading"], "qd24-exclusions");
     assert_eq!(
         (v[1]["no"].as_u64(), v[1]["abstain"].as_u64()),
         (Some(1), Some(0))
     );
 
-    // The other two readings, as a what-if…
+    // The other readings, as a what-if (nobody left early in March: the old default counts
+    // the same 9)…
+    let r = env.json(&["report", &id, "--json", "--reading", "full-exclusions"]);
+    assert_eq!(
+        (
+            r["votes"][1]["eligible"].as_u64(),
+            r["votes"][1]["passed"].as_bool()
+        ),
+        (Some(9), Some(true))
+    );
     let r = env.json(&["report", &id, "--json", "--reading", "qd294-as-quoted"]);
     assert_eq!(
         (
@@ -69,7 +78,7 @@ fn the_march_2026_case_gives_its_figures() {
         ),
         (Some("all-official"), Some(false))
     );
-    assert_eq!(r["votes"][0]["reading"], "full-exclusions");
+    assert_eq!(r["votes"][0]["reading"], "qd24-exclusions");
     env.ok(&["vote", "reading", &id, "2", "default"]);
 
     // …and per cell.

@@ -199,16 +199,29 @@ impl VoteMethod {
 
 /// A reading of point 9.3.2: which official members the denominator leaves out.
 ///
-/// The three readings are those of the March 2026 case (`shared/cases/meeting-2026-03.md`):
-/// 9, 10 and 11 official members counted respectively.
+/// The readings of the March 2026 case (`shared/cases/meeting-2026-03.md`) count 9, 10 and 11
+/// official members: [`CountingReading::Qd24Exclusions`] (and [`CountingReading::FullExclusions`],
+/// which only differs from it for a member who left early), [`CountingReading::Qd294AsQuoted`]
+/// and [`CountingReading::AllOfficial`].
+///
+/// Each code is signed into every record that names it: a code never changes meaning, and a
+/// reading that is no longer the default stays as a named reading so that old records keep
+/// verifying and re-rendering as they were signed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CountingReading {
-    /// Default. QĐ 24-QĐ/TW point 9.3.2 in full, which QĐ 294 appears to keep: leave out members
-    /// temporarily transferred to another body, exempted members not present at the vote,
-    /// members suspended, prosecuted or detained, and official members absent with a reason the
-    /// convener accepted. A member who left (with the chair's leave) before the vote is treated
-    /// as absent with an accepted reason for that vote.
+    /// Default. QĐ 24-QĐ/TW point 9.3.2 as written (cell-meetings.md §2; addendum §3 C1), which
+    /// QĐ 294 appears to keep: leave out members temporarily transferred to another body,
+    /// exempted members not present at the vote, members suspended, prosecuted or detained, and
+    /// official members absent **for the whole session** with a reason the convener accepted.
+    /// A member who attended and left before the vote (or arrived after it) was not absent for
+    /// the whole session and stays in the denominator (issue 15).
     #[default]
+    Qd24Exclusions,
+    /// The default until schema version 5: everything [`CountingReading::Qd24Exclusions`]
+    /// leaves out, and also a member who attended and left before the vote, treated as absent
+    /// with an accepted reason for that vote. Wider than point 9.3.2's text (which names only
+    /// absence for the whole session); kept, with its meaning unchanged, because records signed
+    /// under it name it.
     FullExclusions,
     /// QĐ 294-QĐ/TW point 9.3.2 as one secondary source quotes it: only members temporarily
     /// transferred elsewhere and exempted members not present are left out; excused absentees
@@ -220,15 +233,19 @@ pub enum CountingReading {
 
 impl CountingReading {
     /// All readings, default first.
-    pub const ALL: [CountingReading; 3] = [
+    pub const ALL: [CountingReading; 4] = [
+        CountingReading::Qd24Exclusions,
         CountingReading::FullExclusions,
         CountingReading::Qd294AsQuoted,
         CountingReading::AllOfficial,
     ];
 
-    /// Stable identifier used in records, settings and the CLI.
+    /// Stable identifier used in records, settings and the CLI: `qd24-exclusions`,
+    /// `full-exclusions`, `qd294-as-quoted` or `all-official`. The strings are signed: never
+    /// change one or what it means.
     pub fn code(self) -> &'static str {
         match self {
+            CountingReading::Qd24Exclusions => "qd24-exclusions",
             CountingReading::FullExclusions => "full-exclusions",
             CountingReading::Qd294AsQuoted => "qd294-as-quoted",
             CountingReading::AllOfficial => "all-official",
@@ -273,7 +290,8 @@ pub enum Exclusion {
     Suspended,
     /// Absent for the whole meeting with an accepted reason.
     AbsentExcused,
-    /// Left before the vote with the chair's leave.
+    /// Left before the vote with the chair's leave (only under
+    /// [`CountingReading::FullExclusions`]).
     LeftBeforeVote,
     /// Not summoned to this meeting (recorded as not required to attend).
     NotSummoned,
@@ -479,7 +497,11 @@ fn exclusion(
         Some(a) if matches!(a.presence, Presence::AbsentExcused { .. }) => {
             Some(Exclusion::AbsentExcused)
         }
-        Some(a) if a.presence == Presence::Present && a.left_at.is_some_and(|l| l <= at) => {
+        Some(a)
+            if reading == CountingReading::FullExclusions
+                && a.presence == Presence::Present
+                && a.left_at.is_some_and(|l| l <= at) =>
+        {
             Some(Exclusion::LeftBeforeVote)
         }
         _ => None,
@@ -565,7 +587,12 @@ mod code_tests {
             &CountingReading::ALL,
             CountingReading::code,
             CountingReading::from_code,
-            &["full-exclusions", "qd294-as-quoted", "all-official"],
+            &[
+                "qd24-exclusions",
+                "full-exclusions",
+                "qd294-as-quoted",
+                "all-official",
+            ],
         );
     }
 }

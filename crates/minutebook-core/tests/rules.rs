@@ -104,6 +104,14 @@ fn march_2026_votes_under_each_reading() {
     };
     let expected = [
         (
+            CountingReading::Qd24Exclusions,
+            9,
+            true,
+            "88,89%",
+            true,
+            "77,78%",
+        ),
+        (
             CountingReading::FullExclusions,
             9,
             true,
@@ -140,13 +148,17 @@ fn march_2026_votes_under_each_reading() {
     // The vote's own reading overrides the cell default, and is what the tally reports.
     let chosen = Vote {
         reading: Some(CountingReading::AllOfficial),
-        ..admission
+        ..admission.clone()
     };
     let t = tally(&chosen, &roster, &att, DAY, CountingReading::FullExclusions).unwrap();
     assert_eq!(
         (t.reading, t.eligible, t.passed),
         (CountingReading::AllOfficial, 11, false)
     );
+    // Nobody left early in March: the default reading counts 9, as the case expects.
+    assert_eq!(CountingReading::default(), CountingReading::Qd24Exclusions);
+    let t = tally(&admission, &roster, &att, DAY, CountingReading::default()).unwrap();
+    assert_eq!((t.eligible, t.passed), (9, true));
 }
 
 #[test]
@@ -203,9 +215,10 @@ fn exactly_two_thirds_passes_at_least_two_thirds() {
 }
 
 #[test]
-fn a_member_who_left_before_a_vote_is_not_counted_in_it() {
+fn a_member_who_left_before_a_vote_stays_in_its_denominator_by_default() {
     let (roster, mut att) = case();
-    // Bùi Thị Hồng leaves at 20:45, between the two votes.
+    // Bùi Thị Hồng leaves at 20:45, between the two votes. She attended, so she was not absent
+    // for the whole session (point 9.3.2): the default reading keeps her in the denominator.
     att[7].left_at = Some(time!(20:45));
     att[7].left_reason = Some("việc gia đình".into());
     let before = tally(
@@ -219,21 +232,108 @@ fn a_member_who_left_before_a_vote_is_not_counted_in_it() {
     assert_eq!((before.eligible, before.present_eligible), (9, 8));
     let after = vote(VoteKind::Admission, 7, 0, time!(20:55));
     let t = tally(&after, &roster, &att, DAY, CountingReading::default()).unwrap();
+    assert_eq!((t.eligible, t.present_eligible), (9, 7));
+    assert!(!t.excluded.iter().any(|(id, _)| *id == MemberId(8)));
+    // The whole-session excused absentee is still left out.
+    assert!(
+        t.excluded
+            .contains(&(MemberId(9), Exclusion::AbsentExcused))
+    );
+    // The old default, kept as a named reading, leaves her out.
+    let t = tally(&after, &roster, &att, DAY, CountingReading::FullExclusions).unwrap();
     assert_eq!((t.eligible, t.present_eligible), (8, 7));
     assert!(
         t.excluded
             .contains(&(MemberId(8), Exclusion::LeftBeforeVote))
     );
-    // Eight votes with seven eligible members in the room is refused.
+    // Leaving at exactly the vote's minute is leaving before it.
+    let at_once = vote(VoteKind::Admission, 7, 0, time!(20:45));
+    for (reading, eligible) in [
+        (CountingReading::Qd24Exclusions, 9),
+        (CountingReading::FullExclusions, 8),
+    ] {
+        let t = tally(&at_once, &roster, &att, DAY, reading).unwrap();
+        assert_eq!(
+            (t.eligible, t.present_eligible),
+            (eligible, 7),
+            "{reading:?}"
+        );
+    }
+    // Eight votes with seven eligible members in the room is refused under every reading.
     let too_many = vote(VoteKind::Admission, 7, 1, time!(20:55));
-    assert!(matches!(
-        tally(&too_many, &roster, &att, DAY, CountingReading::default()),
-        Err(vote::VoteError::MoreVotesThanPresent {
-            counted: 8,
-            present: 7,
-            ..
-        })
-    ));
+    for reading in CountingReading::ALL {
+        assert!(
+            matches!(
+                tally(&too_many, &roster, &att, DAY, reading),
+                Err(vote::VoteError::MoreVotesThanPresent {
+                    counted: 8,
+                    present: 7,
+                    ..
+                })
+            ),
+            "{reading:?}"
+        );
+    }
+}
+
+#[test]
+fn an_early_leaver_turns_an_expulsion_vote_depending_on_the_reading() {
+    // Ngô Quang Vinh comes this time: 10 official members must be counted (11 less the exempted
+    // Lý Thị Xuân, absent). Bùi Thị Hồng leaves at 20:45; the expulsion vote is at 20:55 with
+    // the 8 official members still in the room: 6 for, 2 against.
+    let (roster, mut att) = case();
+    att[8].presence = Presence::Present;
+    att[7].left_at = Some(time!(20:45));
+    att[7].left_reason = Some("việc gia đình".into());
+    let expulsion = vote(VoteKind::Discipline { expulsion: true }, 6, 2, time!(20:55));
+    assert_eq!(expulsion.kind.threshold(), Threshold::AtLeastTwoThirds);
+    // Default (QĐ 24 point 9.3.2 as written): she stays in; 6/10 = 60% < ⅔ — fails.
+    let t = tally(&expulsion, &roster, &att, DAY, CountingReading::default()).unwrap();
+    assert_eq!(
+        (t.eligible, t.present_eligible, t.minimum_yes, t.passed),
+        (10, 8, 7, false)
+    );
+    assert_eq!(t.yes_ratio.percent_vn(), "60%");
+    // The old default leaves her out: 6/9 = exactly ⅔ — passes.
+    let t = tally(
+        &expulsion,
+        &roster,
+        &att,
+        DAY,
+        CountingReading::FullExclusions,
+    )
+    .unwrap();
+    assert_eq!(
+        (t.eligible, t.present_eligible, t.minimum_yes, t.passed),
+        (9, 8, 6, true)
+    );
+    assert_eq!(t.yes_ratio.percent_vn(), "66,67%");
+    // Had she stayed to vote for it, it would pass under the default too: 7/10.
+    att[7].left_at = None;
+    let stayed = vote(VoteKind::Discipline { expulsion: true }, 7, 2, time!(20:55));
+    let t = tally(&stayed, &roster, &att, DAY, CountingReading::default()).unwrap();
+    assert_eq!((t.eligible, t.passed), (10, true));
+}
+
+#[test]
+fn a_whole_session_excused_absentee_is_left_out_but_not_under_the_narrower_readings() {
+    let (roster, att) = case();
+    let v = vote(VoteKind::Resolution, 8, 0, time!(20:40));
+    for (reading, eligible, excused_out) in [
+        (CountingReading::Qd24Exclusions, 9, true),
+        (CountingReading::FullExclusions, 9, true),
+        (CountingReading::Qd294AsQuoted, 10, false),
+        (CountingReading::AllOfficial, 11, false),
+    ] {
+        let t = tally(&v, &roster, &att, DAY, reading).unwrap();
+        assert_eq!(t.eligible, eligible, "{reading:?}");
+        assert_eq!(
+            t.excluded
+                .contains(&(MemberId(9), Exclusion::AbsentExcused)),
+            excused_out,
+            "{reading:?}"
+        );
+    }
 }
 
 #[test]

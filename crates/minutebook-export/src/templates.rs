@@ -43,6 +43,13 @@ pub(crate) struct TemplateSet {
 /// names by digest). Add the outgoing set here, under `templates/archive/<month>/`, whenever a
 /// template changes. Each entry: the four files in [`TEMPLATE_NAMES`] order.
 const ARCHIVE: &[[&str; 4]] = &[
+    // Until 2026-12-06: no name for the counting reading `qd24-exclusions`.
+    [
+        include_str!("../templates/archive/2026-12/common.typ"),
+        include_str!("../templates/archive/2026-12/minutes.typ"),
+        include_str!("../templates/archive/2026-12/resolution.typ"),
+        include_str!("../templates/archive/2026-12/attendance-sheet.typ"),
+    ],
     // Until 2026-12: body paragraphs broken by typst's whole-paragraph optimiser.
     [
         include_str!("../templates/archive/2026-11/common.typ"),

@@ -139,11 +139,11 @@ fn vote() -> impl Strategy<Value = VoteGen> {
             "secret-ballot",
         ]),
         0u16..=120,
-        prop::option::of(prop::sample::select(vec![
-            "full-exclusions",
-            "qd294-as-quoted",
-            "all-official",
-        ])),
+        prop::option::of(prop::sample::select(
+            minutebook_core::CountingReading::ALL
+                .map(minutebook_core::CountingReading::code)
+                .to_vec(),
+        )),
         prop::array::uniform6(0u32..=1000),
     )
         .prop_map(|(subject, kind, method, at, reading, per_mille)| VoteGen {

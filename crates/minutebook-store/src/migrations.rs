@@ -6,6 +6,7 @@
 //! | 2 | `keys` (members' encrypted signing keys, with revocation) and indexes for lookups by date, member and key |
 //! | 3 | `search_index` (FTS5, Vietnamese-folded) over agenda items, speeches, votes and action items, kept by triggers; existing meetings are indexed |
 //! | 4 | `integrity_checks`: the last full integrity check of each closed meeting, forgotten by triggers on any change to its rows, records or signatures |
+//! | 5 | the counting reading `qd24-exclusions` allowed in `cell` and `votes` (tables rebuilt) and made the default: a cell still on the old default `full-exclusions` moves to it (named in the migration's audit entry) |
 //!
 //! Steps are SQL embedded in the binary (`src/sql/v<N>.sql`), applied in order, all pending
 //! steps in one `IMMEDIATE` transaction together with the new `user_version` and an audit
@@ -23,7 +24,7 @@ use crate::connection::{DEFAULT_BACKUPS_TO_KEEP, OpenOptions};
 use crate::error::{Context, Error, Result};
 
 /// The schema version this program writes and the newest it opens.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// `PRAGMA application_id` of a Minutebook database: "MnBk".
 pub const APPLICATION_ID: i32 = 0x4d6e_426b;
@@ -34,7 +35,28 @@ const STEPS: &[(i64, &str)] = &[
     (2, include_str!("sql/v2.sql")),
     (3, include_str!("sql/v3.sql")),
     (4, include_str!("sql/v4.sql")),
+    (5, include_str!("sql/v5.sql")),
 ];
+
+/// The cell's stored default counting reading, when the book has a cell.
+fn cell_default_reading(conn: &Connection) -> Result<Option<String>> {
+    let has_cell: bool = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'cell'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .ctx("read the schema")?
+        > 0;
+    if !has_cell {
+        return Ok(None);
+    }
+    conn.query_row("SELECT default_reading FROM cell WHERE id = 1", [], |r| {
+        r.get(0)
+    })
+    .optional()
+    .ctx("read the cell's default counting reading")
+}
 
 fn user_version(conn: &Connection) -> Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
@@ -94,6 +116,7 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path, options: &OpenOptions)
     if from == SCHEMA_VERSION {
         return Ok(());
     }
+    let reading_before = cell_default_reading(&tx)?;
     for (version, sql) in STEPS.iter().filter(|(v, _)| *v > from) {
         tx.execute_batch(sql)
             .ctx(&format!("migrate the schema to version {version}"))?;
@@ -110,7 +133,13 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path, options: &OpenOptions)
             action: if from == 0 { "create" } else { "migrate" },
             entity: "schema",
             entity_id: SCHEMA_VERSION.to_string(),
-            detail: format!("schema version {from} → {SCHEMA_VERSION}"),
+            detail: match (reading_before, cell_default_reading(&tx)?) {
+                (Some(before), Some(after)) if before != after => format!(
+                    "schema version {from} → {SCHEMA_VERSION}; cell default counting reading \
+                     {before} → {after}"
+                ),
+                _ => format!("schema version {from} → {SCHEMA_VERSION}"),
+            },
         },
     )?;
     tx.commit().ctx("commit the schema migration")

@@ -146,7 +146,13 @@ impl Book {
                 integrity,
             });
         }
-        let roster = self.store.list_members()?;
+        // An intact closed meeting is counted as it was closed: under the cell's default
+        // reading and with the roster its record holds, not today's (a default changed since —
+        // by the user or by schema step 5 — never changes what a signed meeting shows).
+        let (cell, roster) = match self.signed_basis(id, &integrity)? {
+            Some(signed) => (signed.cell, signed.roster),
+            None => (cell, self.store.list_members()?),
+        };
         if let Some(code) = reading {
             let r = reading_of(code)?;
             for v in &mut meeting.votes {
@@ -164,6 +170,26 @@ impl Book {
             figures,
             integrity,
         })
+    }
+
+    /// The cell and roster an intact closed meeting was closed with, from its latest signed
+    /// record; `None` for an open meeting (counted with today's cell and roster).
+    ///
+    /// # Errors
+    /// Storage errors; `InvalidInput` when the stored record does not convert (which the
+    /// integrity check would have reported as altered).
+    pub(super) fn signed_basis(
+        &self,
+        id: i64,
+        integrity: &Integrity,
+    ) -> Result<Option<super::records::SignedSnapshot>, ApiError> {
+        if *integrity != Integrity::Intact {
+            return Ok(None);
+        }
+        match self.store.latest_record_version(MeetingId(id))? {
+            Some(rv) => Ok(Some(super::records::snapshot(&rv.bytes, MeetingId(id))?)),
+            None => Ok(None),
+        }
     }
 
     /// Chooses the counting reading of vote `vote` (1-based); `default` for the cell's.

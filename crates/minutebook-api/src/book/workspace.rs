@@ -81,6 +81,12 @@ impl Book {
             });
         }
         let roster = self.store().list_members()?;
+        // An intact closed meeting's figures are counted as it was closed (its record's cell
+        // default reading and roster), as `Book::report` does.
+        let figures = match self.signed_basis(id, &integrity)? {
+            Some(signed) => live_figures(&signed.cell, &signed.roster, &meeting),
+            None => live_figures(&cell, &roster, &meeting),
+        };
         let previous = match self.store().previous_meeting(MeetingId(id))? {
             Some(prev) => carried_forward(&self.store().load_meeting(prev.id)?.action_items),
             None => Vec::new(),
@@ -88,7 +94,7 @@ impl Book {
         Ok(MeetingWorkspace {
             doc: convert::meeting_doc(&meeting, &roster),
             roster: roster.iter().map(convert::member_doc).collect(),
-            figures: live_figures(&cell, &roster, &meeting),
+            figures,
             carried_forward: previous
                 .iter()
                 .map(|a| convert::action_doc(a, &roster))

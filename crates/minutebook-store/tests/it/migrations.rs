@@ -1,7 +1,7 @@
 use std::fs;
 
-use minutebook_core::MemberId;
 use minutebook_core::meeting::MeetingId;
+use minutebook_core::{CountingReading, MemberId};
 use minutebook_store::{Error, OpenOptions, SCHEMA_VERSION, Store};
 use rusqlite::Connection;
 
@@ -75,9 +75,24 @@ fn a_v1_database_is_migrated_with_its_data_and_a_backup_first() {
     assert_eq!(store.verify_audit_chain().unwrap(), 1);
     assert_eq!(
         store.audit_log().unwrap()[0].detail,
-        format!("schema version 1 → {SCHEMA_VERSION}")
+        format!(
+            "schema version 1 → {SCHEMA_VERSION}; cell default counting reading \
+             full-exclusions → qd24-exclusions"
+        )
     );
     store.integrity_check().unwrap();
+
+    // v5: the cell on the old default `full-exclusions` has the new default; the vote that
+    // named no reading still names none, and a vote can now name the new reading.
+    assert_eq!(
+        store.cell().unwrap().unwrap().settings.default_reading,
+        CountingReading::Qd24Exclusions
+    );
+    assert_eq!(meeting.votes[0].reading, None);
+    assert_eq!(
+        meeting.votes[0].subject,
+        "Thông qua Nghị quyết tháng 02/2026"
+    );
 
     // v2 works: keys can be stored.
     let mut store = store;
@@ -126,6 +141,49 @@ fn a_v1_database_is_migrated_with_its_data_and_a_backup_first() {
         .len(),
         2
     );
+}
+
+#[test]
+fn the_rebuilt_tables_of_v5_take_the_new_reading_and_keep_their_triggers() {
+    let dir = tempdir();
+    let db = dir.path().join("minutebook.db");
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch(V1_FIXTURE)
+        .unwrap();
+    let mut store = open(&db);
+    // The vote was indexed by step 3 and is still found after the rebuild.
+    assert_eq!(store.search("nghi quyet thang 02", 10).unwrap().len(), 1);
+    let mut meeting = store.load_meeting(MeetingId(1)).unwrap();
+    meeting.votes[0].reading = Some(CountingReading::Qd24Exclusions);
+    meeting.votes[0].subject = "Thông qua Nghị quyết tháng 02/2026 (sửa)".to_owned();
+    store.save_meeting(&meeting).unwrap();
+    let back = store.load_meeting(MeetingId(1)).unwrap();
+    assert_eq!(back.votes[0].reading, Some(CountingReading::Qd24Exclusions));
+    // The search triggers made again by step 5 follow the edit.
+    assert_eq!(store.search("sua", 10).unwrap().len(), 1);
+    // The old reading stays a reading a vote and the cell can name.
+    meeting.votes[0].reading = Some(CountingReading::FullExclusions);
+    store.save_meeting(&meeting).unwrap();
+    let mut cell = store.cell().unwrap().unwrap();
+    cell.settings.default_reading = CountingReading::FullExclusions;
+    store.set_cell(&cell).unwrap();
+    assert_eq!(
+        store.cell().unwrap().unwrap().settings.default_reading,
+        CountingReading::FullExclusions
+    );
+    store.integrity_check().unwrap();
+    store.verify_audit_chain().unwrap();
+    // The integrity-check triggers are back on `votes`: one per statement kind.
+    let c = Connection::open(&db).unwrap();
+    let n: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'votes'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 6, "search_vote_* and integrity_votes_*");
 }
 
 #[test]

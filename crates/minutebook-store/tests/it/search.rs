@@ -154,7 +154,10 @@ fn migrating_from_v2_keeps_data_and_indexes_existing_meetings() {
     );
     assert_eq!(
         store.audit_log().unwrap().last().unwrap().detail,
-        format!("schema version 2 → {SCHEMA_VERSION}")
+        format!(
+            "schema version 2 → {SCHEMA_VERSION}; cell default counting reading \
+             full-exclusions → qd24-exclusions"
+        )
     );
     store.integrity_check().unwrap();
 }
