@@ -20,5 +20,6 @@ mod closing;
 mod exports;
 mod keys;
 mod meetings;
+mod printing;
 mod roster;
 mod signing;
