@@ -334,3 +334,13 @@ settings-backups-file = File
 settings-backups-when = When
 settings-backups-size = Size
 dismiss = Dismiss
+
+## Printable text and drafts (issue 15)
+close-unprintable = The meeting cannot be closed: some text cannot be printed in the PDF. Fix these and close again:
+close-unfinished = Some of the minutes look unfinished:
+cli-close-confirm = To close the meeting as it is anyway, run the command again with --yes.
+text-unprintable = { $field }: the character “{ $char }” ({ $code }{ $name }) cannot be printed in the PDF; delete it or type something else
+text-unprintable-replace = { $field }: the character “{ $char }” ({ $code }{ $name }) cannot be printed in the PDF; type “{ $replacement }” instead
+text-word-too-long = { $field }: a word of more than 200 characters without a space cannot be laid out; add spaces
+text-placeholder = { $field }: a blank to fill in (“…”, “...” or “___”) is still there
+text-empty-conclusion = { $field }: this item has no conclusion by the chair yet

@@ -319,3 +319,13 @@ settings-backups-file = Tệp
 settings-backups-when = Lúc
 settings-backups-size = Dung lượng
 dismiss = Đóng thông báo
+
+## Printable text and drafts (issue 15)
+close-unprintable = Không thể kết thúc cuộc họp: có chữ mà bản PDF không in được. Hãy sửa các chỗ sau rồi kết thúc lại:
+close-unfinished = Có chỗ trong biên bản có vẻ chưa viết xong:
+cli-close-confirm = Nếu vẫn muốn kết thúc cuộc họp như vậy, chạy lại lệnh với --yes.
+text-unprintable = { $field }: ký tự “{ $char }” ({ $code }{ $name }) không in được trong bản PDF; hãy xoá hoặc gõ chữ khác
+text-unprintable-replace = { $field }: ký tự “{ $char }” ({ $code }{ $name }) không in được trong bản PDF; hãy gõ “{ $replacement }” thay cho nó
+text-word-too-long = { $field }: có một từ dài quá 200 ký tự liền nhau, không dàn trang được; hãy thêm dấu cách
+text-placeholder = { $field }: còn chỗ để trống (“…”, “...” hoặc “___”) chưa điền
+text-empty-conclusion = { $field }: mục này chưa có kết luận của chủ trì

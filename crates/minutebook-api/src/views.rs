@@ -190,3 +190,38 @@ pub struct CheckReport {
     /// Closed meetings and their integrity.
     pub meetings: Vec<MeetingListItem>,
 }
+
+/// One piece of text that would not print, or looks unfinished, found before a meeting is
+/// closed (or when its text is saved).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TextProblem {
+    /// JSON path of the field in the record: `meeting.agenda[2].conclusion`,
+    /// `roster[3].full_name`, `cell.name`. Paths under `meeting.` are the meeting document's
+    /// paths with that prefix.
+    pub field: String,
+    /// What is wrong: `unprintable` (a character the PDF's fonts lack or the exporter refuses,
+    /// the rule of `minutebook_export::glyphs::refusal`), `word-too-long` (a run of more than
+    /// 200 characters without a space), `placeholder` ("…", "...", "___" left in the text) or
+    /// `empty-conclusion` (an agenda item without the chair's conclusion).
+    pub kind: String,
+    /// The character, for `unprintable`.
+    pub character: Option<String>,
+    /// Its code point as `U+XXXX`, for `unprintable`.
+    pub code: Option<String>,
+    /// Its Unicode name where Minutebook knows it (`HEAVY CHECK MARK`).
+    pub name: Option<String>,
+    /// The plain text to type instead, where there is an obvious one (`x` for ✔, `1` for ①).
+    pub replacement: Option<String>,
+}
+
+/// What closing a meeting now would meet: text that cannot be printed (closing refuses it)
+/// and text that looks unfinished (closing warns; the user confirms).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CloseCheck {
+    /// Kinds `unprintable` and `word-too-long`: closing is refused while any is left.
+    pub unprintable: Vec<TextProblem>,
+    /// Kinds `placeholder` and `empty-conclusion`: warnings to confirm.
+    pub unfinished: Vec<TextProblem>,
+}

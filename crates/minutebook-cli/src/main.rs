@@ -185,10 +185,15 @@ enum MeetingCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Close a meeting: freeze its record for review and signing.
+    /// Close a meeting: freeze its record for review and signing. Text the PDF cannot print
+    /// is refused (each field and character listed); unfinished text ("…", an agenda item
+    /// without a conclusion) is listed and needs --yes.
     Close {
         /// Meeting id.
         id: i64,
+        /// Close even though some text looks unfinished.
+        #[arg(long)]
+        yes: bool,
     },
     /// Reopen a closed meeting for changes; closing again makes a new version.
     Reopen {
@@ -332,7 +337,8 @@ enum ExportCmd {
         /// Output file.
         #[arg(long)]
         out: PathBuf,
-        /// Mark as draft (DỰ THẢO) even if signed.
+        /// Mark as draft (DỰ THẢO) even if signed; a meeting still open prints only as a draft
+        /// (no signatures, nothing stored).
         #[arg(long)]
         draft: bool,
     },
@@ -558,7 +564,14 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
                 print::meetings(out, &list, lang);
             }
         }
-        Command::Meeting(MeetingCmd::Close { id }) => {
+        Command::Meeting(MeetingCmd::Close { id, yes }) => {
+            let check = book.close_check(id)?;
+            print::text_problems(&check.unprintable, lang, "close-unprintable");
+            print::text_problems(&check.unfinished, lang, "close-unfinished");
+            if check.unprintable.is_empty() && !check.unfinished.is_empty() && !yes {
+                eprintln!("{}", minutebook_api::tr(lang, "cli-close-confirm", &[]));
+                return Ok(ExitCode::from(1));
+            }
             let r = book.close_meeting(id)?;
             print::record_info(out, &r, lang);
         }

@@ -385,3 +385,37 @@ pub fn check(out: &mut impl Write, r: &CheckReport, lang: Lang) {
     )
     .ok();
 }
+
+/// Text problems found before closing, one line each on stderr, under the heading `heading`
+/// (a catalogue id); nothing when `problems` is empty.
+pub fn text_problems(problems: &[minutebook_api::TextProblem], lang: Lang, heading: &str) {
+    if problems.is_empty() {
+        return;
+    }
+    eprintln!("{}", tr(lang, heading, &[]));
+    for p in problems {
+        let field = p.field.clone();
+        let line = match (&p.code, &p.character) {
+            (Some(code), Some(c)) => {
+                let mut args = vec![
+                    ("field", field),
+                    ("code", code.clone()),
+                    ("char", c.clone()),
+                    (
+                        "name",
+                        p.name.as_ref().map(|n| format!(" {n}")).unwrap_or_default(),
+                    ),
+                ];
+                match &p.replacement {
+                    Some(r) => {
+                        args.push(("replacement", r.clone()));
+                        tr(lang, "text-unprintable-replace", &args)
+                    }
+                    None => tr(lang, "text-unprintable", &args),
+                }
+            }
+            _ => tr(lang, &format!("text-{}", p.kind), &[("field", field)]),
+        };
+        eprintln!("  - {line}");
+    }
+}

@@ -43,7 +43,11 @@ impl Book {
                 }
             }
             let cell = Cell {
-                name: visible("name", input.name.trim())?,
+                name: {
+                    let name = visible("name", input.name.trim())?;
+                    printing::printable_name("name", &name)?;
+                    name
+                },
                 upper_committee: visible("upper_committee", input.upper_committee.trim())?,
                 place: visible("place", input.place.trim())?,
                 document_code: visible("document_code", input.document_code.trim())?,

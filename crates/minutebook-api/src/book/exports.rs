@@ -50,12 +50,23 @@ impl Book {
 
     /// The minutes (biên bản) as PDF/A-3b: signature page, attendance sheet, the bundle
     /// attached. Marked "DỰ THẢO" on every page until every required role has signed, or when
-    /// `draft`.
+    /// `draft`. With `draft`, a meeting still open prints too: the record closing it now would
+    /// make, with no signatures and nothing stored (issue 15: the secretary reads the draft out
+    /// before closing).
     ///
     /// # Errors
-    /// `InvalidInput` when the meeting is not closed; `Export` naming a field and character the
-    /// font cannot print.
+    /// `InvalidInput` when the meeting is open and `draft` is false, or when an open meeting
+    /// could not be closed as it stands; `Export` naming a field and character the font cannot
+    /// print.
     pub fn export_minutes_pdf(&self, id: i64, draft: bool) -> Result<Vec<u8>, ApiError> {
+        if self.meeting(id)?.status.is_editable() {
+            if draft {
+                return self.draft_of_open_meeting(id);
+            }
+            return Err(ApiError::invalid(format!(
+                "meeting #{id} is not closed: close it first, or print a draft (DỰ THẢO) of it"
+            )));
+        }
         self.render(id, DocumentKind::Minutes, draft)
     }
 

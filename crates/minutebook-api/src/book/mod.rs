@@ -10,6 +10,7 @@
 //! | `keys.rs` | members' keys and the roster's pinned keys (trust) |
 //! | `signing.rs` | signing here, signing requests, importing attestations |
 //! | `exports.rs` | bundles and PDFs |
+//! | `printing.rs` | text that cannot be printed or looks unfinished, checked before close; drafts of open meetings |
 //! | `search.rs` | full-text search |
 //! | `maintenance.rs` | backups |
 //!
@@ -23,6 +24,7 @@ mod exports;
 mod keys;
 mod maintenance;
 mod meetings;
+mod printing;
 mod records;
 mod roster;
 mod search;
@@ -108,14 +110,24 @@ fn visible(field: &str, s: &str) -> Result<String, ApiError> {
 }
 
 /// [`visible`] over a member's name, card number and free-text posts.
+///
+/// Each is also refused when the PDF cannot print it (`printing::printable_name`): a member's
+/// name and posts are printed in every record.
 fn visible_member(m: &mut Member, path: &str) -> Result<(), ApiError> {
-    m.full_name = visible(&format!("{path}.full_name"), &m.full_name)?;
+    let field = format!("{path}.full_name");
+    m.full_name = visible(&field, &m.full_name)?;
+    printing::printable_name(&field, &m.full_name)?;
     if let Some(card) = &m.party_card_number {
-        m.party_card_number = Some(visible(&format!("{path}.party_card_number"), card)?);
+        let field = format!("{path}.party_card_number");
+        let card = visible(&field, card)?;
+        printing::printable_name(&field, &card)?;
+        m.party_card_number = Some(card);
     }
     for (i, p) in m.posts.iter_mut().enumerate() {
         if let minutebook_core::Post::Other(text) = p {
-            *text = visible(&format!("{path}.posts[{i}]"), text)?;
+            let field = format!("{path}.posts[{i}]");
+            *text = visible(&field, text)?;
+            printing::printable_name(&field, text)?;
         }
     }
     Ok(())

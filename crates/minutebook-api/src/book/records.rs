@@ -17,10 +17,61 @@ impl Book {
         })
     }
 
-    /// Closes a meeting: builds its record (version n+1 if it was closed before) and freezes it.
+    /// The record closing `meeting` now would store (version n+1 of its chain), built from
+    /// the book's roster; nothing is written.
     ///
     /// # Errors
-    /// `Locked` when already closed; `InvalidInput` when the meeting is inconsistent.
+    /// `InvalidInput` when the meeting is inconsistent; storage errors.
+    pub(super) fn record_as_closed(
+        &self,
+        cell: &Cell,
+        meeting: &Meeting,
+    ) -> Result<Record, ApiError> {
+        let mid = meeting.id;
+        let roster = self.store.list_members()?;
+        let previous_open = self.previous_open_items(mid)?;
+        let chain = match self.store.latest_record_version(mid)? {
+            Some(prev) => {
+                let prev_record = Record::from_json(&prev.bytes)?;
+                Chain {
+                    version: prev.version + 1,
+                    sequence: prev_record.sequence,
+                    previous_version_sha256: Some(prev.sha256.clone()),
+                    previous_record_sha256: prev_record.previous_record_sha256,
+                }
+            }
+            None => {
+                let sequence = u32::try_from(self.store.next_sequence()?).map_err(|_| {
+                    ApiError::new(ErrorCode::Storage, "record sequence out of range")
+                })?;
+                let previous_record_sha256 = self.store.latest_record()?.map(|r| r.sha256);
+                Chain {
+                    version: 1,
+                    sequence,
+                    previous_version_sha256: None,
+                    previous_record_sha256,
+                }
+            }
+        };
+        Ok(Record::build(
+            &self.cell_id()?,
+            cell,
+            &roster,
+            meeting,
+            &previous_open,
+            chain,
+        )?)
+    }
+
+    /// Closes a meeting: builds its record (version n+1 if it was closed before) and freezes it.
+    ///
+    /// Text the PDF cannot print is refused here, every field and character listed
+    /// ([`Book::close_check`] gives them one by one): a meeting that closes always exports.
+    /// Unfinished text is not refused; the caller shows [`Book::close_check`]'s warnings first.
+    ///
+    /// # Errors
+    /// `Locked` when already closed; `InvalidInput` when the meeting is inconsistent or holds
+    /// text the PDF cannot print.
     pub fn close_meeting(&mut self, id: i64) -> Result<RecordInfo, ApiError> {
         self.use_case(&format!("close meeting #{id}"), |book| {
             let mid = MeetingId(id);
@@ -32,40 +83,16 @@ impl Book {
                     format!("meeting #{id} is already {}", meeting.status.code()),
                 ));
             }
-            let roster = book.store.list_members()?;
-            let previous_open = book.previous_open_items(mid)?;
-            let chain = match book.store.latest_record_version(mid)? {
-                Some(prev) => {
-                    let prev_record = Record::from_json(&prev.bytes)?;
-                    Chain {
-                        version: prev.version + 1,
-                        sequence: prev_record.sequence,
-                        previous_version_sha256: Some(prev.sha256.clone()),
-                        previous_record_sha256: prev_record.previous_record_sha256,
-                    }
-                }
-                None => {
-                    let sequence = u32::try_from(book.store.next_sequence()?).map_err(|_| {
-                        ApiError::new(ErrorCode::Storage, "record sequence out of range")
-                    })?;
-                    let previous_record_sha256 = book.store.latest_record()?.map(|r| r.sha256);
-                    Chain {
-                        version: 1,
-                        sequence,
-                        previous_version_sha256: None,
-                        previous_record_sha256,
-                    }
-                }
-            };
             meeting.status = MeetingStatus::Closed;
-            let record = Record::build(
-                &book.cell_id()?,
-                &cell,
-                &roster,
-                &meeting,
-                &previous_open,
-                chain,
-            )?;
+            let record = book.record_as_closed(&cell, &meeting)?;
+            // Refused before anyone signs what could never be exported (issue 15).
+            let unprintable = super::printing::unprintable_in_record(&record)?;
+            if !unprintable.is_empty() {
+                return Err(ApiError::invalid(format!(
+                    "meeting #{id} cannot be closed: its text cannot be printed in the PDF: {}",
+                    super::printing::describe(&unprintable)
+                )));
+            }
             let bytes = Self::record_bytes(&record)?;
             let sha = minutebook_sign::sha256_hex(&bytes);
             let stored =

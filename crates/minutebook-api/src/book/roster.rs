@@ -63,6 +63,12 @@ impl Book {
         self.use_case("import the roster", |book| {
             let imported = minutebook_import::import_roster_file(path)
                 .map_err(|e| ApiError::invalid(e.to_string()))?;
+            for m in &imported {
+                printing::printable_name(
+                    &format!("{}: full_name {:?}", path.display(), m.full_name),
+                    &m.full_name,
+                )?;
+            }
             let existing = book.store.list_members()?;
             let new: Vec<Member> = imported
                 .into_iter()

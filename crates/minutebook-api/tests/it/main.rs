@@ -20,6 +20,7 @@ mod closing;
 mod exports;
 mod keys;
 mod meetings;
+mod printing;
 mod readings;
 mod roster;
 mod signing;
