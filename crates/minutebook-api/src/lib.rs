@@ -30,5 +30,15 @@ pub use backups::DailyBackup;
 pub use book::{Book, default_db_path};
 pub use error::{ApiError, ErrorCode};
 pub use files::{read_input_file, read_passphrase_file, write_file_atomically};
-pub use i18n::{Lang, tr};
+pub use i18n::{Lang, has_message, tr};
 pub use views::*;
+
+/// The code of every counting reading of point 9.3.2 (see
+/// `minutebook_core::vote::CountingReading`), the default first: what `--reading` and the
+/// settings accept.
+pub fn counting_reading_codes() -> Vec<&'static str> {
+    minutebook_core::vote::CountingReading::ALL
+        .iter()
+        .map(|r| r.code())
+        .collect()
+}

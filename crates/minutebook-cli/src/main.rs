@@ -8,9 +8,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 use minutebook_api::{ApiError, Book, Lang, verify};
 
+mod help;
 mod print;
 
 #[derive(Parser)]
@@ -361,13 +362,19 @@ enum ExportCmd {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let lang = help::lang_from_args(std::env::args_os());
+    let parsed = help::command(lang)
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            let text = help::render_error(&e, lang);
             return if e.use_stderr() {
+                eprint!("{text}");
                 ExitCode::from(2)
             } else {
+                print!("{text}");
                 ExitCode::SUCCESS
             };
         }
@@ -382,12 +389,27 @@ fn main() -> ExitCode {
     }
 }
 
-fn passphrase(file: &Option<PathBuf>, prompt: &str) -> Result<Vec<u8>, ApiError> {
+/// The passphrase: the first line of `file`, else typed at the terminal without echo. Without a
+/// terminal to type at (a pipe, a service), says to use `--passphrase-file` rather than the
+/// system's "No such device or address".
+fn passphrase(file: &Option<PathBuf>, prompt_id: &str, lang: Lang) -> Result<Vec<u8>, ApiError> {
     match file {
         Some(f) => minutebook_api::read_passphrase_file(f),
-        None => rpassword::prompt_password(prompt)
+        None => rpassword::prompt_password(minutebook_api::tr(lang, prompt_id, &[]))
             .map(String::into_bytes)
-            .map_err(|e| ApiError::io(format!("cannot read the passphrase: {e}"))),
+            .map_err(|e| {
+                let id = if e.raw_os_error() == Some(6) || e.kind() == std::io::ErrorKind::NotFound
+                {
+                    // ENXIO: no controlling terminal; NotFound: no /dev/tty at all.
+                    "cli-passphrase-no-terminal"
+                } else {
+                    "cli-passphrase-unreadable"
+                };
+                ApiError::new(
+                    minutebook_api::ErrorCode::Usage,
+                    minutebook_api::tr(lang, id, &[("reason", e.to_string())]),
+                )
+            }),
     }
 }
 
@@ -634,9 +656,9 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
             member,
             passphrase_file,
         }) => {
-            let pass = passphrase(&passphrase_file, "Passphrase / Mật khẩu: ")?;
+            let pass = passphrase(&passphrase_file, "cli-passphrase-prompt", lang)?;
             if passphrase_file.is_none() {
-                let again = passphrase(&None, "Again / Nhập lại: ")?;
+                let again = passphrase(&None, "cli-passphrase-again", lang)?;
                 if again != pass {
                     return Err(ApiError::invalid(
                         "passphrases differ / hai lần nhập không khớp",
@@ -652,7 +674,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
             passphrase_file,
         }) => {
             let pem = minutebook_api::read_input_file(&file)?;
-            let pass = passphrase(&passphrase_file, "Passphrase / Mật khẩu: ")?;
+            let pass = passphrase(&passphrase_file, "cli-passphrase-prompt", lang)?;
             let key = book.key_import(&member, &pem, &pass)?;
             print::keys(out, std::slice::from_ref(&key), lang);
         }
@@ -693,7 +715,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
             if passphrase_file.is_none() {
                 print::record_info(out, &info, lang);
             }
-            let pass = passphrase(&passphrase_file, "Passphrase / Mật khẩu: ")?;
+            let pass = passphrase(&passphrase_file, "cli-passphrase-prompt", lang)?;
             let signed = book.sign(id, &member, &role, &pass)?;
             print::signed(out, &signed, lang);
         }
@@ -711,7 +733,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
             passphrase_file,
             out: path,
         }) => {
-            let pass = passphrase(&passphrase_file, "Passphrase / Mật khẩu: ")?;
+            let pass = passphrase(&passphrase_file, "cli-passphrase-prompt", lang)?;
             let signed = book.sign_request(&request, &member, &role, &pass, &path)?;
             print::signed(out, &signed, lang);
         }

@@ -146,7 +146,10 @@ fn reading_of(code: &str) -> Result<CountingReading, ApiError> {
     CountingReading::from_code(code).ok_or_else(|| {
         ApiError::new(
             ErrorCode::Usage,
-            format!("unknown counting reading {code:?}: use qd24-exclusions, full-exclusions, qd294-as-quoted or all-official"),
+            format!(
+                "unknown counting reading {code:?}: use {}",
+                crate::counting_reading_codes().join(", ")
+            ),
         )
     })
 }

@@ -129,10 +129,8 @@ fn warning(field: String, kind: &str) -> TextProblem {
 fn placeholders(path: &str, value: &serde_json::Value, out: &mut Vec<TextProblem>) {
     use serde_json::Value;
     match value {
-        Value::String(s) => {
-            if PLACEHOLDERS.iter().any(|p| s.contains(p)) {
-                out.push(warning(path.to_owned(), "placeholder"));
-            }
+        Value::String(s) if PLACEHOLDERS.iter().any(|p| s.contains(p)) => {
+            out.push(warning(path.to_owned(), "placeholder"));
         }
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
