@@ -333,3 +333,14 @@ settings-backups-file = File
 settings-backups-when = When
 settings-backups-size = Size
 dismiss = Dismiss
+
+## Date fields (ui/src/lib/forms/DateInput.svelte): day first, dd/mm/yyyy, whatever the system locale
+date-part-day = dd
+date-part-month = mm
+date-part-year = yyyy
+date-open-calendar = Pick the date on a calendar
+date-previous-month = Previous month
+date-next-month = Next month
+date-impossible = There is no {$day}/{$month}/{$year}: month {$month} of {$year} has only {$days} days. Type the day again.
+date-incomplete = The date is not complete: type day, month and year (dd/mm/yyyy), or leave it blank.
+date-required = Type the date (dd/mm/yyyy).

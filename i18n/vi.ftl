@@ -318,3 +318,14 @@ settings-backups-file = Tệp
 settings-backups-when = Lúc
 settings-backups-size = Dung lượng
 dismiss = Đóng thông báo
+
+## Date fields (ui/src/lib/forms/DateInput.svelte): day first, dd/mm/yyyy, whatever the system locale
+date-part-day = dd
+date-part-month = mm
+date-part-year = yyyy
+date-open-calendar = Chọn ngày trên lịch
+date-previous-month = Tháng trước
+date-next-month = Tháng sau
+date-impossible = Không có ngày {$day}/{$month}/{$year}: tháng {$month} năm {$year} chỉ có {$days} ngày. Hãy gõ lại ngày.
+date-incomplete = Ngày chưa đủ: cần ngày, tháng và năm (ngày/tháng/năm), hoặc để trống.
+date-required = Cần nhập ngày (ngày/tháng/năm).
