@@ -477,3 +477,14 @@ cli-help-backup--path = Where to write the copy (must not exist).
 cli-help-check = Check the whole minute book: SQLite integrity, the audit chain, and every closed record against its rows and signatures.
 cli-help-check--json = Print JSON.
 cli-help-demo = Run the March 2026 sample case into a fresh minute book and print its report.
+
+## Date fields (ui/src/lib/forms/DateInput.svelte): day first, dd/mm/yyyy, whatever the system locale
+date-part-day = dd
+date-part-month = mm
+date-part-year = yyyy
+date-open-calendar = Pick the date on a calendar
+date-previous-month = Previous month
+date-next-month = Next month
+date-impossible = There is no {$day}/{$month}/{$year}: month {$month} of {$year} has only {$days} days. Type the day again.
+date-incomplete = The date is not complete: type day, month and year (dd/mm/yyyy), or leave it blank.
+date-required = Type the date (dd/mm/yyyy).

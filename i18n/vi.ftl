@@ -462,3 +462,14 @@ cli-help-backup--path = Nơi ghi bản sao (chưa được có sẵn).
 cli-help-check = Kiểm tra toàn bộ sổ biên bản: SQLite, chuỗi nhật ký, và từng biên bản đã kết thúc so với dữ liệu và chữ ký.
 cli-help-check--json = In dạng JSON.
 cli-help-demo = Chạy ca mẫu tháng 3/2026 vào một sổ biên bản mới và in báo cáo.
+
+## Date fields (ui/src/lib/forms/DateInput.svelte): day first, dd/mm/yyyy, whatever the system locale
+date-part-day = dd
+date-part-month = mm
+date-part-year = yyyy
+date-open-calendar = Chọn ngày trên lịch
+date-previous-month = Tháng trước
+date-next-month = Tháng sau
+date-impossible = Không có ngày {$day}/{$month}/{$year}: tháng {$month} năm {$year} chỉ có {$days} ngày. Hãy gõ lại ngày.
+date-incomplete = Ngày chưa đủ: cần ngày, tháng và năm (ngày/tháng/năm), hoặc để trống.
+date-required = Cần nhập ngày (ngày/tháng/năm).

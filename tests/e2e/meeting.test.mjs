@@ -33,7 +33,7 @@ async function saved(b) {
   await waitText(b, 'autosave', (t) => t === 'Đã lưu', 'showed Đã lưu');
 }
 
-/** Sets an input's value as typing would end (for date inputs and very long texts). */
+/** Sets an input's value as typing would end (for very long texts). */
 async function setByScript(b, id, value) {
   await b.execute(
     (sel, v) => {
@@ -44,6 +44,21 @@ async function setByScript(b, id, value) {
     `[data-testid="${id}"]`,
     value,
   );
+}
+
+/**
+ * Types a date into a date field (ui/src/lib/forms/DateInput.svelte) as a user does: click the
+ * day, then the keys, e.g. `05/03/2026`; Tab leaves the field.
+ */
+async function typeDate(b, id, text) {
+  await b.$(`[data-testid="${id}"] [data-segment="day"]`).click();
+  await b.keys([...text, 'Tab']);
+}
+
+/** Empties a date field with Backspace, from the year back to the day. */
+async function clearDate(b, id) {
+  await b.$(`[data-testid="${id}"] [data-segment="year"]`).click();
+  await b.keys([...Array(12).fill('Backspace'), 'Tab']);
 }
 
 async function createCellAndRoster(b, app, shot) {
@@ -63,11 +78,13 @@ async function createCellAndRoster(b, app, shot) {
 async function newMeeting(b, subject) {
   await $id(b, 'new-meeting').waitForDisplayed({ timeout: 10_000 });
   await $id(b, 'new-meeting').click();
-  await setByScript(b, 'new-date', '2026-03-05');
+  await typeDate(b, 'new-date', '05/03/2026');
   await $id(b, 'new-subject').setValue(subject);
   await $id(b, 'new-place').setValue('Nhà văn hóa tổ dân phố số 7');
   await $id(b, 'new-submit').click();
   await $id(b, 'workspace').waitForDisplayed({ timeout: 10_000 });
+  // The date as saved in the book (the workspace is loaded from it): 5 March, not 3 May.
+  assert.equal(await $id(b, 'ws-date').getValue(), '05/03/2026');
 }
 
 /** Drags with the real X pointer (xdotool) from the centre of `from` to the centre of `to`. */
@@ -183,15 +200,15 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
 
   // Three tasks.
   const tasks = [
-    ['Hoàng Văn Nam', 'Chủ trì vận động phân loại rác tại nguồn, đạt 90% hộ', '2026-03-31', 'Kỳ sinh hoạt tháng 4'],
-    ['Phạm Thu Hà', 'Hướng dẫn đảng viên nộp đảng phí trên Cổng Dịch vụ công quốc gia', '2026-03-20', 'Kỳ sinh hoạt tháng 4'],
-    ['Trần Thị Lan', 'Hoàn thiện hồ sơ kết nạp, gửi Đảng ủy phường', '2026-03-12', 'Kỳ sinh hoạt tháng 4'],
+    ['Hoàng Văn Nam', 'Chủ trì vận động phân loại rác tại nguồn, đạt 90% hộ', '31/03/2026', 'Kỳ sinh hoạt tháng 4'],
+    ['Phạm Thu Hà', 'Hướng dẫn đảng viên nộp đảng phí trên Cổng Dịch vụ công quốc gia', '20/03/2026', 'Kỳ sinh hoạt tháng 4'],
+    ['Trần Thị Lan', 'Hoàn thiện hồ sơ kết nạp, gửi Đảng ủy phường', '12/03/2026', 'Kỳ sinh hoạt tháng 4'],
   ];
   for (const [i, [owner, task, deadline, report]] of tasks.entries()) {
     await $id(b, 'add-action').click();
     await $id(b, `action-owner-${i}`).selectByVisibleText(owner);
     await $id(b, `action-task-${i}`).setValue(task);
-    await setByScript(b, `action-deadline-${i}`, deadline);
+    await typeDate(b, `action-deadline-${i}`, deadline);
     await $id(b, `action-report-${i}`).setValue(report);
   }
   await saved(b);
@@ -203,6 +220,10 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   // Close, then sign as chair and as minute-taker.
   await $id(b, 'close-meeting').click();
   await $id(b, 'sign-panel').waitForDisplayed({ timeout: 15_000 });
+  // The closed meeting is reloaded from the book: the deadlines are the days typed.
+  for (const [i, [, , deadline]] of tasks.entries()) {
+    assert.equal(await $id(b, `action-deadline-${i}`).getText(), deadline);
+  }
   const sha = await $id(b, 'record-sha256').getText();
   assert.match(sha, /^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
   for (const [role, name] of [['chair', 'Nguyễn Văn Hùng'], ['minute-taker', 'Phạm Thu Hà']]) {
@@ -289,7 +310,7 @@ test('the roster: add a member, correct a record, transfer a member out', async 
   await $id(b, 'member-add').click();
   await $id(b, 'member-fullName').setValue('Nguyễn Thị Thu Trang');
   await $id(b, 'member-category').selectByAttribute('value', 'probationary');
-  await setByScript(b, 'member-transfer-in-date', '2026-02-10');
+  await typeDate(b, 'member-transfer-in-date', '10/02/2026');
   await $id(b, 'member-transfer-in-body').setValue('Chi bộ Tổ dân phố số 3');
   await app.screenshot('21-roster-add-vi');
   await $id(b, 'member-save').click();
@@ -300,14 +321,14 @@ test('the roster: add a member, correct a record, transfer a member out', async 
   const vinhRow = await b.$('//tr[td[normalize-space()="Ngô Quang Vinh"]]');
   const vinhId = (await vinhRow.getAttribute('data-testid')).replace('member-', '');
   await $id(b, `member-edit-${vinhId}`).click();
-  await setByScript(b, 'member-transfer-out-date', '2026-03-01');
+  await typeDate(b, 'member-transfer-out-date', '01/03/2026');
   await $id(b, 'member-transfer-out-body').setValue('Chi bộ Tổ dân phố số 9');
-  await setByScript(b, 'member-transfer-in-date', '2026-04-01');
+  await typeDate(b, 'member-transfer-in-date', '01/04/2026');
   await $id(b, 'member-transfer-in-body').setValue('Chi bộ Tổ dân phố số 2');
   await $id(b, 'member-save').click();
   await waitText(b, 'member-error', (x) => x.includes('transfer_out.date'), 'refused the transfer order');
   // Corrected: only the transfer out, from 1 March 2026.
-  await setByScript(b, 'member-transfer-in-date', '');
+  await clearDate(b, 'member-transfer-in-date');
   await setByScript(b, 'member-transfer-in-body', '');
   await $id(b, 'member-save').click();
   await waitText(b, `member-left-${vinhId}`, (x) => x.includes('01/03/2026'), 'tagged Vinh as transferred out');
@@ -455,4 +476,67 @@ test('a signed meeting edited behind the app is shown as signed, the warning fir
   await $id(b, `meeting-${id}`).click();
   await waitText(b, 'ws-altered', (t) => t.includes('Changed outside Minutebook'), 'warned in English');
   await app.screenshot('61-altered-meeting-en');
+});
+
+test('dates are typed day first and picked from the app calendar, in both languages', async (t) => {
+  // Run under LANG=C.UTF-8 / en_US (scripts/test-desktop does for this file) the system locale
+  // would put the month first in an <input type="date">; the app's field must not.
+  const app = await startApp({ env: { MINUTEBOOK_E2E_OPEN_PATH: roster } });
+  t.after(() => app.stop());
+  const b = app.browser;
+  await b.setWindowSize(1366, 768);
+  await createCellAndRoster(b, app, false);
+  await $id(b, 'new-meeting').waitForDisplayed({ timeout: 10_000 });
+  await $id(b, 'new-meeting').click();
+
+  // An impossible date is refused, saying why; nothing is created.
+  await typeDate(b, 'new-date', '31/02/2026');
+  await waitText(b, 'new-date-error', (x) => x.includes('Không có ngày 31/2/2026'), 'refused 31/02/2026');
+  await $id(b, 'new-subject').setValue('Ngày không có thật');
+  await $id(b, 'new-submit').click();
+  assert.equal(await $id(b, 'workspace').isExisting(), false);
+  await app.screenshot('72-date-impossible-vi');
+
+  // The calendar is the app's own, in Vietnamese, weeks from Monday; picking a day fills the
+  // field day first.
+  await typeDate(b, 'new-date', '05/03/2026');
+  await $id(b, 'new-date-open').click();
+  await $id(b, 'new-date-calendar').waitForDisplayed({ timeout: 5_000 });
+  const heading = await b.$('[data-testid="new-date-calendar"] [data-bits-calendar-heading], [data-testid="new-date-calendar"] .cal-title').getText();
+  assert.match(heading, /tháng 3.*2026/i);
+  const weekdays = await b.execute(() =>
+    [...document.querySelectorAll('[data-testid="new-date-calendar"] .weekday')].map((e) => e.textContent.trim()),
+  );
+  assert.equal(weekdays.length, 7);
+  assert.match(weekdays[0], /T2|Th 2/);
+  await app.screenshot('70-date-picker-vi');
+  await b.$('[data-testid="new-date-calendar"] [data-value="2026-03-12"]').click();
+  await $id(b, 'new-date-calendar').waitForExist({ reverse: true, timeout: 5_000 });
+  assert.equal(await $id(b, 'new-date').getText(), '12/03/2026');
+  await $id(b, 'new-submit').click();
+  await $id(b, 'workspace').waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await $id(b, 'ws-date').getValue(), '12/03/2026');
+
+  // In English the field is day first too, and the calendar speaks English.
+  await $id(b, 'nav-settings').click();
+  await $id(b, 'locale-en').waitForDisplayed({ timeout: 10_000 });
+  await $id(b, 'locale-en').click();
+  await waitText(b, 'nav-meetings', (x) => x === 'Meetings', 'switched to English');
+  await $id(b, 'nav-meetings').click();
+  await $id(b, 'new-meeting').waitForDisplayed({ timeout: 10_000 });
+  await $id(b, 'new-meeting').click();
+  await typeDate(b, 'new-date', '05/04/2026');
+  assert.equal(await $id(b, 'new-date').getText(), '05/04/2026');
+  await $id(b, 'new-date-open').click();
+  await $id(b, 'new-date-calendar').waitForDisplayed({ timeout: 5_000 });
+  assert.match(await b.$('[data-testid="new-date-calendar"] .cal-title').getText(), /April 2026/);
+  await app.screenshot('71-date-picker-en');
+  await b.keys('Escape');
+  await $id(b, 'new-date-calendar').waitForExist({ reverse: true, timeout: 5_000 });
+  await $id(b, 'new-subject').setValue('April meeting');
+  await $id(b, 'new-submit').click();
+  await $id(b, 'workspace').waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await $id(b, 'ws-date').getValue(), '5 April 2026');
+  await $id(b, 'nav-settings').click();
+  await $id(b, 'locale-vi').click();
 });

@@ -17,7 +17,7 @@ export interface TransferForm {
   otherBody: string;
 }
 
-/** The form's fields. Dates are `YYYY-MM-DD` or blank (what `<input type="date">` gives). */
+/** The form's fields. Dates are `YYYY-MM-DD` or blank (what `DateInput` gives). */
 export interface MemberForm {
   id: string;
   fullName: string;
