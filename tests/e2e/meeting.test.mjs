@@ -55,10 +55,18 @@ async function typeDate(b, id, text) {
   await b.keys([...text, 'Tab']);
 }
 
-/** Empties a date field with Backspace, from the year back to the day. */
+/**
+ * Empties a date field with Backspace, from the year back to the day — one key at a time, as a
+ * person presses them: a burst of twelve in one WebDriver action loses all but the first in
+ * WebKit (measured: "2026" became "0202").
+ */
 async function clearDate(b, id) {
   await b.$(`[data-testid="${id}"] [data-segment="year"]`).click();
-  await b.keys([...Array(12).fill('Backspace'), 'Tab']);
+  for (let i = 0; i < 12; i++) {
+    await b.keys('Backspace');
+    await b.pause(50);
+  }
+  await b.keys('Tab');
 }
 
 async function createCellAndRoster(b, app, shot) {

@@ -6,7 +6,7 @@ describe('displayDate', () => {
     expect(displayDate('2026-03-01', 'vi')).toBe('01/03/2026');
   });
   it('spells the month out in English', () => {
-    expect(displayDate('2026-03-01', 'en')).toBe('March 1, 2026');
+    expect(displayDate('2026-03-01', 'en')).toBe('1 March 2026');
   });
   it('leaves anything that is not an ISO date alone', () => {
     expect(displayDate('', 'vi')).toBe('');

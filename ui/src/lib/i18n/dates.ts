@@ -1,7 +1,7 @@
 /**
  * Dates as people read them, through the platform's `Intl` (CLDR data): Vietnamese
- * `01/03/2026` (day first, as in official documents, HD 36-HD/VPTW), English `March 1, 2026`
- * (spelled out, so the day/month order is never ambiguous).
+ * `01/03/2026` (day first, as in official documents, HD 36-HD/VPTW), English `1 March 2026`
+ * (day first like every date field, month spelled out so the order is never ambiguous).
  */
 
 /** Formats an ISO `YYYY-MM-DD` date for `locale` (`vi` or `en`); anything else is returned as is. */
@@ -13,5 +13,5 @@ export function displayDate(iso: string, locale: string): string {
     locale === 'vi'
       ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }
       : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en', options).format(when);
+  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', options).format(when);
 }
