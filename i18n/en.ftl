@@ -488,3 +488,22 @@ date-next-month = Next month
 date-impossible = There is no {$day}/{$month}/{$year}: month {$month} of {$year} has only {$days} days. Type the day again.
 date-incomplete = The date is not complete: type day, month and year (dd/mm/yyyy), or leave it blank.
 date-required = Type the date (dd/mm/yyyy).
+
+## The close check in the workspace (ui/src/lib/meeting/CloseCheck.svelte)
+close-field-guest = Guest { $n }
+close-field-title = Item title
+close-field-speech = Opinion { $n }
+close-field-vote = Vote { $n }
+close-field-action = Task { $n }
+close-field-member = Member { $n }
+close-field-full-name = Full name
+close-field-cell = Cell
+close-checking = Checking the minutes…
+close-confirm-title = Close the meeting and freeze the minutes?
+close-confirm-body = The minutes will be frozen for signing. To change them afterwards the meeting must be reopened, and the new version signed again.
+close-confirm-anyway = Close the meeting anyway
+close-confirm = Close the meeting
+close-back = Go back and edit
+close-done = The meeting is closed: version { $version } of the minutes (number { $sequence } in the book) is frozen. Members can sign below.
+draft-print = Print a draft
+draft-print-hint = A PDF marked DỰ THẢO (draft) on every page, to read out before closing; nothing is stored in the book.

@@ -473,3 +473,22 @@ date-next-month = Tháng sau
 date-impossible = Không có ngày {$day}/{$month}/{$year}: tháng {$month} năm {$year} chỉ có {$days} ngày. Hãy gõ lại ngày.
 date-incomplete = Ngày chưa đủ: cần ngày, tháng và năm (ngày/tháng/năm), hoặc để trống.
 date-required = Cần nhập ngày (ngày/tháng/năm).
+
+## The close check in the workspace (ui/src/lib/meeting/CloseCheck.svelte)
+close-field-guest = Đại biểu { $n }
+close-field-title = Tên mục
+close-field-speech = Ý kiến { $n }
+close-field-vote = Biểu quyết { $n }
+close-field-action = Nhiệm vụ { $n }
+close-field-member = Đảng viên { $n }
+close-field-full-name = Họ và tên
+close-field-cell = Chi bộ
+close-checking = Đang kiểm tra biên bản…
+close-confirm-title = Kết thúc cuộc họp và chốt biên bản?
+close-confirm-body = Biên bản sẽ được chốt để ký. Muốn sửa sau đó phải mở lại cuộc họp, và biên bản mới phải ký lại.
+close-confirm-anyway = Vẫn kết thúc cuộc họp
+close-confirm = Kết thúc cuộc họp
+close-back = Quay lại sửa
+close-done = Đã kết thúc cuộc họp: biên bản phiên bản { $version } (số { $sequence } trong sổ) đã được chốt. Mời các đồng chí ký ở phần dưới.
+draft-print = In bản dự thảo
+draft-print-hint = Bản PDF có chữ DỰ THẢO trên mọi trang, để đọc lại trước khi kết thúc; không lưu gì vào sổ.

@@ -20,6 +20,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "open_meeting",
     "save_meeting",
     "preview_figures",
+    "close_check",
     "close_meeting",
     "reopen_meeting",
     "record_info",

@@ -15,8 +15,8 @@ use minutebook_api::backup_status::BackupStatus;
 use minutebook_api::doc::{MeetingDoc, MemberDoc};
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
-    CellInput, CellView, KeyView, MeetingListItem, MemberView, RecordInfo, RosterImportSummary,
-    SignedView,
+    CellInput, CellView, CloseCheck, KeyView, MeetingListItem, MemberView, RecordInfo,
+    RosterImportSummary, SignedView,
 };
 use minutebook_api::workspace::{LiveFigures, MeetingWorkspace, NewMeetingInput};
 use minutebook_api::{ApiError, Book, write_file_atomically};
@@ -329,6 +329,18 @@ pub fn preview_figures<R: Runtime>(
 ) -> Result<LiveFigures, CommandError> {
     let id = check_id(id)?;
     with_book(&app, &book, |b| b.preview_figures(id, &doc))
+}
+
+/// What closing meeting `id` now would meet: text the PDF cannot print (closing refuses it)
+/// and unfinished text (a warning to confirm). Writes nothing.
+#[tauri::command]
+pub fn close_check<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+) -> Result<CloseCheck, CommandError> {
+    let id = check_id(id)?;
+    with_book(&app, &book, |b| b.close_check(id))
 }
 
 /// Closes a meeting: builds and freezes its record.

@@ -51,6 +51,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::open_meeting,
             commands::save_meeting,
             commands::preview_figures,
+            commands::close_check,
             commands::close_meeting,
             commands::reopen_meeting,
             commands::record_info,

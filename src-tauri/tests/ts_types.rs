@@ -12,8 +12,8 @@ use minutebook_api::backup_status::BackupStatus;
 use minutebook_api::doc::{CellDoc, MeetingDoc};
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
-    CellInput, CellView, CheckReport, KeyView, MeetingListItem, MemberView, RecordInfo, Report,
-    RosterImportSummary, SignedView,
+    CellInput, CellView, CheckReport, CloseCheck, KeyView, MeetingListItem, MemberView, RecordInfo,
+    Report, RosterImportSummary, SignedView,
 };
 use minutebook_api::workspace::{LiveFigures, LiveVote, MeetingWorkspace, NewMeetingInput};
 use minutebook_api::{ApiError, ErrorCode};
@@ -37,6 +37,7 @@ fn generate(dir: &Path) {
         CellView,
         CellDoc,
         CheckReport,
+        CloseCheck,
         KeyView,
         MeetingListItem,
         MemberView,

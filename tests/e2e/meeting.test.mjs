@@ -225,9 +225,29 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   await $id(b, 'workspace').scrollIntoView();
   await app.screenshot('14-workspace-top-vi');
 
-  // Close, then sign as chair and as minute-taker.
+  // A draft prints before closing, marked DỰ THẢO, and stores nothing.
+  await $id(b, 'print-draft').click();
+  await waitText(b, 'close-message', (x) => x.includes(pdf), 'confirmed the draft');
+  assert.match(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }), /DỰ THẢO/);
+  rmSync(pdf);
+
+  // A character the PDF cannot print is refused at close, naming the field and the plain
+  // replacement; once replaced, closing asks for confirmation and says what it did.
+  await $id(b, 'conclusion-0').setValue('Chi bộ thống nhất nội dung mục 1 ✔');
   await $id(b, 'close-meeting').click();
+  const refusal = await waitText(b, 'close-problem-0', (x) => x.includes('U+2714'), 'named ✔');
+  assert.match(refusal, /^Mục 1 › Kết luận của chủ trì: .*“x”/);
+  await b.$('[data-testid="close-refused"]').scrollIntoView();
+  await app.screenshot('23-close-refused-vi');
+  await $id(b, 'close-back').click();
+  await $id(b, 'conclusion-0').setValue('Chi bộ thống nhất nội dung mục 1.');
+  await $id(b, 'close-meeting').click();
+  await $id(b, 'close-confirm').waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await b.execute(() => document.activeElement?.getAttribute('data-testid')), 'close-confirm');
+  await app.screenshot('24-close-confirm-vi');
+  await b.keys('Enter');
   await $id(b, 'sign-panel').waitForDisplayed({ timeout: 15_000 });
+  await waitText(b, 'close-done', (x) => x.includes('phiên bản 1'), 'said the meeting is closed');
   // The closed meeting is reloaded from the book: the deadlines are the days typed.
   for (const [i, [, , deadline]] of tasks.entries()) {
     assert.equal(await $id(b, `action-deadline-${i}`).getText(), deadline);

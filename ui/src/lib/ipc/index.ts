@@ -11,6 +11,7 @@ import type { ApiError } from './generated/ApiError';
 import type { BackupStatus } from './generated/BackupStatus';
 import type { CellInput } from './generated/CellInput';
 import type { CellView } from './generated/CellView';
+import type { CloseCheck } from './generated/CloseCheck';
 import type { ErrorCode as ApiErrorCode } from './generated/ErrorCode';
 import type { KeyView } from './generated/KeyView';
 import type { LiveFigures } from './generated/LiveFigures';
@@ -160,6 +161,8 @@ export const saveMeeting = (id: number, doc: MeetingDoc): Promise<LiveFigures> =
   call('save_meeting', { id, doc });
 export const previewFigures = (id: number, doc: MeetingDoc): Promise<LiveFigures> =>
   call('preview_figures', { id, doc });
+/** What closing meeting `id` now would meet (text that cannot print; unfinished text). */
+export const closeCheck = (id: number): Promise<CloseCheck> => call('close_check', { id });
 export const closeMeeting = (id: number): Promise<RecordInfo> => call('close_meeting', { id });
 export const reopenMeeting = (id: number): Promise<void> => call('reopen_meeting', { id });
 export const recordInfo = (id: number): Promise<RecordInfo> => call('record_info', { id });
