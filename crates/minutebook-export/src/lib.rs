@@ -25,6 +25,7 @@
 pub mod glyphs;
 
 mod fonts;
+mod poppler_quirk;
 mod qr;
 mod render;
 mod templates;

@@ -258,8 +258,9 @@ pub(crate) fn render_with(
         tagged: true,
         pretty: false,
     };
-    let pdf = typst_pdf::pdf(&document, &options)
+    let mut pdf = typst_pdf::pdf(&document, &options)
         .map_err(|errors| ExportError::Pdf(describe(&world, &errors)))?;
+    crate::poppler_quirk::quiet(&mut pdf);
     // typst memoises across compilations in a process-wide cache; keep it from growing without
     // bound in a long-running app (as the typst CLI does after each compilation).
     typst::comemo::evict(10);
