@@ -507,3 +507,8 @@ close-back = Go back and edit
 close-done = The meeting is closed: version { $version } of the minutes (number { $sequence } in the book) is frozen. Members can sign below.
 draft-print = Print a draft
 draft-print-hint = A PDF marked DỰ THẢO (draft) on every page, to read out before closing; nothing is stored in the book.
+
+## How an exported PDF differs from its signed record (verify)
+verify-rendering-rewritten = the file was saved again by another program: every page still draws what was exported, but the file is no longer the exported one (fonts and the file's structure are not compared page by page). The signed record inside and its signatures are checked above; for a copy you can rely on in print, export again from the minute book.
+verify-rendering-pages = page { $pages } shows something other than the signed record: the page content was edited. Trust only the signed record inside (checked above), not these pages.
+verify-rendering-page-count = the file has { $found } pages where the signed record gives { $expected }: pages were added or removed. Trust only the signed record inside (checked above).

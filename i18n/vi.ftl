@@ -492,3 +492,8 @@ close-back = Quay lại sửa
 close-done = Đã kết thúc cuộc họp: biên bản phiên bản { $version } (số { $sequence } trong sổ) đã được chốt. Mời các đồng chí ký ở phần dưới.
 draft-print = In bản dự thảo
 draft-print-hint = Bản PDF có chữ DỰ THẢO trên mọi trang, để đọc lại trước khi kết thúc; không lưu gì vào sổ.
+
+## How an exported PDF differs from its signed record (verify)
+verify-rendering-rewritten = tệp đã được một chương trình khác lưu lại: mọi trang vẫn vẽ đúng nội dung như khi xuất, nhưng tệp không còn là tệp đã xuất (phông chữ và cấu trúc tệp không được so từng trang). Biên bản đã ký bên trong và các chữ ký được kiểm tra ở trên; cần bản in chắc chắn thì xuất lại từ sổ.
+verify-rendering-pages = trang { $pages } hiển thị nội dung khác với biên bản đã ký: nội dung trang đã bị sửa. Chỉ tin biên bản đã ký bên trong (kiểm tra ở trên), không tin các trang này.
+verify-rendering-page-count = tệp có { $found } trang, còn biên bản đã ký cho { $expected } trang: đã có trang bị thêm hoặc bớt. Chỉ tin biên bản đã ký bên trong (kiểm tra ở trên).

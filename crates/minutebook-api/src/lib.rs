@@ -31,6 +31,8 @@ pub use book::{Book, default_db_path};
 pub use error::{ApiError, ErrorCode};
 pub use files::{read_input_file, read_passphrase_file, write_file_atomically};
 pub use i18n::{Lang, has_message, tr};
+/// How an exported PDF differs from a fresh rendering of its record (re-saved, or pages edited).
+pub use minutebook_export::RenderingDifference;
 pub use views::*;
 
 /// The code of every counting reading of point 9.3.2 (see

@@ -70,10 +70,15 @@ pub(crate) fn verify_pdf(
         Ok(()) => RenderingCheck {
             matches: true,
             detail: None,
+            difference: None,
         },
         Err(e) => RenderingCheck {
             matches: false,
             detail: Some(e.to_string()),
+            difference: match e {
+                minutebook_export::ExportError::Differs { difference, .. } => Some(difference),
+                _ => None,
+            },
         },
     };
     with_rendering(result, check)

@@ -40,8 +40,12 @@ pub enum Subject {
 pub struct RenderingCheck {
     /// True when re-rendering the embedded record gives exactly the PDF's bytes.
     pub matches: bool,
-    /// What differs, when it does not.
+    /// What differs, when it does not (English, for logs; show [`Self::difference`]).
     pub detail: Option<String>,
+    /// How the PDF differs from a fresh rendering of its record, when the templates and the
+    /// exporter are the same: saved again by another program with every page unchanged, or
+    /// these pages edited. `None` when it matches or could not be compared.
+    pub difference: Option<minutebook_export::RenderingDifference>,
 }
 
 /// Everything `verify` found.

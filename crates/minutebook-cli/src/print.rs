@@ -326,16 +326,15 @@ pub fn verification(out: &mut impl Write, r: &VerifyResult, lang: Lang) {
                 "verify-rendering-bad"
             },
         );
-        writeln!(
-            out,
-            "  PDF: {state}{}",
-            check
+        let why = match &check.difference {
+            Some(d) => format!(": {}", rendering_difference(d, lang)),
+            None => check
                 .detail
                 .as_ref()
                 .map(|d| format!(" ({d})"))
-                .unwrap_or_default()
-        )
-        .ok();
+                .unwrap_or_default(),
+        };
+        writeln!(out, "  PDF: {state}{why}").ok();
     }
     writeln!(
         out,
@@ -417,5 +416,33 @@ pub fn text_problems(problems: &[minutebook_api::TextProblem], lang: Lang, headi
             _ => tr(lang, &format!("text-{}", p.kind), &[("field", field)]),
         };
         eprintln!("  - {line}");
+    }
+}
+
+/// A PDF's difference from a fresh rendering of its record, in the user's language.
+fn rendering_difference(d: &minutebook_api::RenderingDifference, lang: Lang) -> String {
+    use minutebook_api::RenderingDifference as D;
+    match d {
+        D::Rewritten => tr(lang, "verify-rendering-rewritten", &[]),
+        D::PagesChanged { pages } => tr(
+            lang,
+            "verify-rendering-pages",
+            &[(
+                "pages",
+                pages
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )],
+        ),
+        D::PageCount { expected, found } => tr(
+            lang,
+            "verify-rendering-page-count",
+            &[
+                ("expected", expected.to_string()),
+                ("found", found.to_string()),
+            ],
+        ),
     }
 }

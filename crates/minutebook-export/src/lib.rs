@@ -40,7 +40,7 @@ pub use fonts::FONT_FAMILY;
 pub use qr::qr_payload;
 pub use render::{render, render_attendance_sheet, render_minutes, render_resolution};
 pub use templates::{TEMPLATE_NAMES, embedded_template};
-pub use verify::{check_rendering, extract_attachments};
+pub use verify::{RenderingDifference, check_rendering, extract_attachments};
 
 /// Why an export or a check failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -108,6 +108,15 @@ pub enum ExportError {
     /// Re-rendering from the embedded record did not give the same bytes.
     #[error("the PDF does not match a fresh rendering of its embedded record: {0}")]
     RenderingMismatch(String),
+    /// Same templates and exporter, but the PDF's bytes differ from a fresh rendering: how
+    /// ([`RenderingDifference`]), and where the bytes first differ.
+    #[error("the PDF does not match a fresh rendering of its embedded record: {detail}")]
+    Differs {
+        /// Re-saved (every page draws the same) or edited (which pages).
+        difference: RenderingDifference,
+        /// Byte offset and sizes, for the record.
+        detail: String,
+    },
 }
 
 /// Which document to render.

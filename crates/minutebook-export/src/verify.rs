@@ -107,11 +107,114 @@ pub fn check_rendering(pdf: &[u8], template_dir: Option<&Path>) -> Result<(), Ex
         .zip(pdf)
         .position(|(a, b)| a != b)
         .unwrap_or(fresh.len().min(pdf.len()));
-    Err(ExportError::RenderingMismatch(format!(
-        "first difference at byte {at} ({} bytes expected, {} found)",
-        fresh.len(),
-        pdf.len()
-    )))
+    let difference = compare_pages(&fresh, pdf)?;
+    Err(ExportError::Differs {
+        detail: format!(
+            "{}; first difference at byte {at} ({} bytes expected, {} found)",
+            difference_words(&difference),
+            fresh.len(),
+            pdf.len()
+        ),
+        difference,
+    })
+}
+
+/// How a PDF differs from a fresh rendering of the record it carries, page by page (issue 15:
+/// a PDF saved again by a viewer must not read like an edited one, nor the reverse).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum RenderingDifference {
+    /// Every page draws exactly what the fresh rendering draws (the decoded content streams
+    /// are equal), but the file was rewritten — typically saved again by a viewer or a PDF
+    /// tool. Fonts, images and the file's structure are not compared page by page, so the
+    /// printed pages are not proven; the signed record inside is what verifies.
+    Rewritten,
+    /// These pages (numbered from 1) draw something other than the fresh rendering: the page
+    /// content was edited.
+    PagesChanged {
+        /// 1-based page numbers.
+        pages: Vec<u32>,
+    },
+    /// The PDF has a different number of pages.
+    PageCount {
+        /// Pages of the fresh rendering.
+        expected: u32,
+        /// Pages of the PDF given.
+        found: u32,
+    },
+}
+
+fn difference_words(d: &RenderingDifference) -> String {
+    match d {
+        RenderingDifference::Rewritten => {
+            "the file was saved again by another program: every page draws the same content, but the file is not the one exported".into()
+        }
+        RenderingDifference::PagesChanged { pages } => format!(
+            "page {} draws something other than the signed record",
+            pages.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+        ),
+        RenderingDifference::PageCount { expected, found } => {
+            format!("{found} pages where the signed record gives {expected}")
+        }
+    }
+}
+
+/// True when two content streams hold the same operators and operands, written differently
+/// (tools such as `qpdf --qdf` re-space and re-break content streams when they save).
+/// Strings count as equal whether written literal `(…)` or hex `<…>`.
+fn same_operations(a: &[u8], b: &[u8]) -> bool {
+    fn plain(o: &mut Object) {
+        match o {
+            Object::String(_, format) => *format = lopdf::StringFormat::Literal,
+            Object::Array(items) => items.iter_mut().for_each(plain),
+            Object::Dictionary(d) => d.iter_mut().for_each(|(_, v)| plain(v)),
+            _ => {}
+        }
+    }
+    let normal = |bytes: &[u8]| {
+        let mut content = lopdf::content::Content::decode(bytes).ok()?;
+        for op in &mut content.operations {
+            op.operands.iter_mut().for_each(plain);
+        }
+        content.encode().ok()
+    };
+    matches!((normal(a), normal(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// Compares the decoded page content of `fresh` (this exporter's rendering) and `pdf`.
+fn compare_pages(fresh: &[u8], pdf: &[u8]) -> Result<RenderingDifference, ExportError> {
+    let load = |bytes: &[u8]| {
+        Document::load_mem_with_options(
+            bytes,
+            LoadOptions {
+                max_decompressed_size: Some(MAX_STREAM_BYTES),
+                ..LoadOptions::default()
+            },
+        )
+        .map_err(|e| ExportError::ReadPdf(e.to_string()))
+    };
+    let (a, b) = (load(fresh)?, load(pdf)?);
+    let (pa, pb) = (a.get_pages(), b.get_pages());
+    if pa.len() != pb.len() {
+        return Ok(RenderingDifference::PageCount {
+            expected: pa.len() as u32,
+            found: pb.len() as u32,
+        });
+    }
+    let mut pages = Vec::new();
+    for ((n, ida), (_, idb)) in pa.iter().zip(pb.iter()) {
+        let ca = a.get_page_content_with_limit(*ida, MAX_STREAM_BYTES);
+        let cb = b.get_page_content_with_limit(*idb, MAX_STREAM_BYTES);
+        match (ca, cb) {
+            (Ok(x), Ok(y)) if x == y || same_operations(&x, &y) => {}
+            _ => pages.push(*n),
+        }
+    }
+    Ok(if pages.is_empty() {
+        RenderingDifference::Rewritten
+    } else {
+        RenderingDifference::PagesChanged { pages }
+    })
 }
 
 /// Embedded files and the Info keywords of `pdf`.

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use common::{pdf_text, run, squash, write};
 use minutebook_export::{
-    Attachment, ExportError, ExportOptions, check_rendering, extract_attachments,
-    render_attendance_sheet, render_minutes, render_resolution,
+    Attachment, ExportError, ExportOptions, RenderingDifference, check_rendering,
+    extract_attachments, render_attendance_sheet, render_minutes, render_resolution,
 };
 use unicode_normalization::UnicodeNormalization;
 
@@ -208,10 +208,51 @@ fn check_rendering_accepts_the_export_and_rejects_alterations() {
     stream.set_plain_content(content);
     let mut altered = Vec::new();
     doc.save_to(&mut altered).unwrap();
-    assert!(matches!(
-        check_rendering(&altered, None),
-        Err(ExportError::RenderingMismatch(_))
-    ));
+    match check_rendering(&altered, None) {
+        Err(ExportError::Differs {
+            difference: RenderingDifference::PagesChanged { pages },
+            ..
+        }) => assert_eq!(pages, vec![1]),
+        other => panic!("an edited page 1 must be named: {other:?}"),
+    }
+    // Saved again without a change to any page (as a viewer or qpdf does): said so, not
+    // called an edit.
+    let dir = tempfile::tempdir().unwrap();
+    let original = write(dir.path(), "exported.pdf", &pdf);
+    let resaved_path = dir.path().join("resaved.pdf");
+    run(
+        "qpdf",
+        &[
+            "--object-streams=generate",
+            original.to_str().unwrap(),
+            resaved_path.to_str().unwrap(),
+        ],
+    );
+    let qdf_path = dir.path().join("qdf.pdf");
+    // --qdf also rewrites every content stream (hex strings, new line breaks): same drawing.
+    run(
+        "qpdf",
+        &[
+            "--qdf",
+            original.to_str().unwrap(),
+            qdf_path.to_str().unwrap(),
+        ],
+    );
+    for path in [&resaved_path, &qdf_path] {
+        let resaved = std::fs::read(path).unwrap();
+        assert_ne!(resaved, pdf);
+        assert!(
+            matches!(
+                check_rendering(&resaved, None),
+                Err(ExportError::Differs {
+                    difference: RenderingDifference::Rewritten,
+                    ..
+                })
+            ),
+            "{}",
+            path.display()
+        );
+    }
 
     // Alter an attachment: one byte of the embedded record.
     let altered = alter_attachment(&pdf, "record.json");
@@ -219,7 +260,7 @@ fn check_rendering_accepts_the_export_and_rejects_alterations() {
     let altered = alter_attachment(&pdf, "signatures/01-chair.sig");
     assert!(matches!(
         check_rendering(&altered, None),
-        Err(ExportError::RenderingMismatch(_))
+        Err(ExportError::Differs { .. })
     ));
 
     // Any other byte (here: in the XMP date) also fails.
@@ -655,6 +696,6 @@ fn exports_made_before_the_poppler_quirk_was_dropped_still_verify() {
     other[at..at + krilla.len()].copy_from_slice(b"/MarkInfo<</Marked true/Suspects true >>");
     assert!(matches!(
         check_rendering(&other, None),
-        Err(ExportError::RenderingMismatch(_))
+        Err(ExportError::Differs { .. })
     ));
 }

@@ -131,7 +131,16 @@ export interface VerifyResult {
   outcome: VerifyOutcome;
   bundles: VerifyBundle[];
   chain: { outcome: VerifyOutcome; problems: unknown[] } | null;
-  rendering: { matches: boolean; detail: string | null } | null;
+  rendering: {
+    matches: boolean;
+    detail: string | null;
+    /** `minutebook_export::RenderingDifference`: re-saved with every page unchanged, or edited. */
+    difference:
+      | { kind: 'rewritten' }
+      | { kind: 'pages-changed'; pages: number[] }
+      | { kind: 'page-count'; expected: number; found: number }
+      | null;
+  } | null;
   trust_sources: string[];
 }
 
