@@ -40,6 +40,7 @@ pub(crate) fn verify_pdf(
         path: source.to_owned(),
         outcome: minutebook_sign::verify::Outcome::Invalid,
         bundles: vec![crate::verify::BundleResult {
+            superseded_by: None,
             source: source.to_owned(),
             report: unreadable(&reason),
         }],

@@ -75,6 +75,21 @@ pub struct BundleResult {
     /// The report.
     #[serde(flatten)]
     pub report: VerificationReport,
+    /// A later version of the same meeting's record, when one is known: another bundle in the
+    /// folder being verified, or a version stored in the minute book given. A superseded
+    /// version's signatures still hold, but it is no longer the meeting's record.
+    pub superseded_by: Option<Superseded>,
+}
+
+/// The newest later version of a record's meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Superseded {
+    /// Its version number.
+    pub version: u64,
+    /// Its SHA-256 (hex).
+    pub record_sha256: String,
+    /// Where it was found: the bundle's path, or `None` for the minute book itself.
+    pub source: Option<String>,
 }
 
 impl VerifyResult {
@@ -149,6 +164,18 @@ pub fn verify_path(
     trust_files: &[PathBuf],
     book: Option<&Book>,
 ) -> Result<VerifyResult, ApiError> {
+    let mut result = verify_any(path, trust_files, book)?;
+    if result.subject != Subject::MinuteBook {
+        mark_superseded_in_book(&mut result, book);
+    }
+    Ok(result)
+}
+
+fn verify_any(
+    path: &Path,
+    trust_files: &[PathBuf],
+    book: Option<&Book>,
+) -> Result<VerifyResult, ApiError> {
     let (trust, trust_sources) = load_trust(trust_files, book)?;
     let opts = VerifyOptions::default();
     let limits = BundleLimits::default();
@@ -162,6 +189,7 @@ pub fn verify_path(
         bundles: vec![BundleResult {
             source: source.clone(),
             report: unreadable(&reason),
+            superseded_by: None,
         }],
         chain: None,
         rendering: None,
@@ -241,6 +269,7 @@ pub(crate) fn single(
         bundles: vec![BundleResult {
             source: source.to_owned(),
             report,
+            superseded_by: None,
         }],
         chain: None,
         rendering: None,
@@ -280,14 +309,17 @@ fn minute_book(
             Some(Ok(b)) => results.push(BundleResult {
                 source,
                 report: book.add(&b),
+                superseded_by: None,
             }),
             Some(Err(e)) => results.push(BundleResult {
                 source,
                 report: unreadable(&e.to_string()),
+                superseded_by: None,
             }),
         }
     }
     let chain = book.finish();
+    mark_superseded(&mut results);
     let outcome = if results.is_empty() {
         Outcome::Invalid
     } else {
@@ -315,4 +347,49 @@ pub(crate) fn with_rendering(mut r: VerifyResult, check: RenderingCheck) -> Veri
     }
     r.rendering = Some(check);
     r
+}
+
+/// Marks each bundle of a folder whose meeting has a later version in the same folder.
+fn mark_superseded(results: &mut [BundleResult]) {
+    let mut newest: std::collections::HashMap<String, (u64, String, String)> =
+        std::collections::HashMap::new();
+    for r in results.iter() {
+        if let (Some(m), Some(v)) = (&r.report.meeting_id, r.report.version) {
+            let e = newest.entry(m.clone()).or_insert((
+                v,
+                r.report.record_sha256.clone(),
+                r.source.clone(),
+            ));
+            if v > e.0 {
+                *e = (v, r.report.record_sha256.clone(), r.source.clone());
+            }
+        }
+    }
+    for r in results.iter_mut() {
+        if let (Some(m), Some(v)) = (&r.report.meeting_id, r.report.version)
+            && let Some((nv, sha, src)) = newest.get(m)
+            && *nv > v
+        {
+            r.superseded_by = Some(Superseded {
+                version: *nv,
+                record_sha256: sha.clone(),
+                source: Some(src.clone()),
+            });
+        }
+    }
+}
+
+/// Marks a single verified bundle (or PDF) superseded when `book` stores a later version of
+/// the same record's meeting, found by the record's hash.
+pub(crate) fn mark_superseded_in_book(result: &mut VerifyResult, book: Option<&Book>) {
+    let Some(book) = book else { return };
+    for r in &mut result.bundles {
+        if let Some(later) = book.later_version_of(&r.report.record_sha256) {
+            r.superseded_by = Some(Superseded {
+                version: u64::from(later.0),
+                record_sha256: later.1,
+                source: None,
+            });
+        }
+    }
 }

@@ -285,6 +285,20 @@ enum BundleCmd {
         /// Write a zip file instead of a folder.
         #[arg(long)]
         zip: bool,
+        /// The record version to write (default: the current one). Any stored version can be
+        /// written, also while the meeting is reopened.
+        #[arg(long)]
+        version: Option<u32>,
+    },
+    /// Write every record version of the book, one bundle each, into a new folder: verifying
+    /// that folder checks the whole chain.
+    ExportBook {
+        /// The new folder.
+        #[arg(long)]
+        out: PathBuf,
+        /// Write zip files instead of folders.
+        #[arg(long)]
+        zip: bool,
     },
 }
 
@@ -719,9 +733,31 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
             let signed = book.sign(id, &member, &role, &pass)?;
             print::signed(out, &signed, lang);
         }
-        Command::Bundle(BundleCmd::Export { id, out: path, zip }) => {
+        Command::Bundle(BundleCmd::Export {
+            id,
+            out: path,
+            zip,
+            version,
+        }) => {
             warn_if_altered(&book, id, lang)?;
-            book.export_bundle(id, &path, zip)?;
+            match version {
+                Some(v) => book.export_bundle_version(id, v, &path, zip)?,
+                None => book.export_bundle(id, &path, zip)?,
+            }
+        }
+        Command::Bundle(BundleCmd::ExportBook { out: path, zip }) => {
+            let n = book.export_all_bundles(&path, zip)?;
+            println!(
+                "{}",
+                minutebook_api::tr(
+                    lang,
+                    "cli-bundles-written",
+                    &[
+                        ("count", n.to_string()),
+                        ("path", path.display().to_string())
+                    ]
+                )
+            );
         }
         Command::SignRequest(SignRequestCmd::Export { id, out: path }) => {
             book.export_signing_request(id, &path)?;

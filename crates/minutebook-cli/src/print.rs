@@ -262,6 +262,18 @@ pub fn verification(out: &mut impl Write, r: &VerifyResult, lang: Lang) {
         writeln!(out, "{}", b.source).ok();
         let rep = &b.report;
         writeln!(out, "  record.json  SHA-256 {}", rep.record_sha256).ok();
+        if let Some(s) = &b.superseded_by {
+            let place = s
+                .source
+                .clone()
+                .unwrap_or_else(|| t(lang, "verify-superseded-in-book"));
+            let line = tr(
+                lang,
+                "verify-superseded",
+                &[("version", s.version.to_string()), ("where", place)],
+            );
+            writeln!(out, "  ⚠ {line}").ok();
+        }
         for s in &rep.signatures {
             let who = s
                 .signer

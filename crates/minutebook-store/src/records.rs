@@ -219,6 +219,11 @@ impl Store {
         })
     }
 
+    /// Every stored record version of the book, in sequence order (the chain's order).
+    pub fn all_record_versions(&self) -> Result<Vec<RecordVersion>> {
+        self.read(|tx| read_records(tx, "ORDER BY sequence", None))
+    }
+
     /// The newest version of `meeting`'s record, if any.
     pub fn latest_record_version(&self, meeting: MeetingId) -> Result<Option<RecordVersion>> {
         Ok(self.record_versions(meeting)?.pop())

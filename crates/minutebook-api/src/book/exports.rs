@@ -6,6 +6,67 @@ use super::*;
 use crate::pdf::attachments_of;
 
 impl Book {
+    /// Writes the bundle of version `version` of meeting `id`'s record (folder, or zip with
+    /// `zip`) — any stored version, including one a reopened meeting has since superseded or is
+    /// about to: a signed version 1 stays exportable while version 2 is being prepared.
+    ///
+    /// # Errors
+    /// `NotFound` when the meeting has no such version; `Io`.
+    pub fn export_bundle_version(
+        &self,
+        id: i64,
+        version: u32,
+        out: &Path,
+        zip: bool,
+    ) -> Result<(), ApiError> {
+        self.store.load_meeting(MeetingId(id))?;
+        let rv = self
+            .store
+            .record_versions(MeetingId(id))?
+            .into_iter()
+            .find(|rv| rv.version == version)
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("meeting #{id} has no signed record version {version}"),
+                )
+            })?;
+        let b = self.bundle_of(&rv)?;
+        if zip {
+            b.write_zip(out)?
+        } else {
+            b.write_dir(out)?
+        }
+        Ok(())
+    }
+
+    /// Writes every record version of the book, as one bundle each, into the new folder `dir`:
+    /// `NNNN-meeting-M-vV` (sequence, meeting id, version; `.zip` with `zip`). Verifying that
+    /// folder checks the whole chain with nothing missing — the superseded versions of
+    /// reopened meetings included. Returns how many bundles were written.
+    ///
+    /// # Errors
+    /// `Io` when `dir` exists or cannot be written (nothing is left half-written in it but the
+    /// bundles already finished).
+    pub fn export_all_bundles(&self, dir: &Path, zip: bool) -> Result<usize, ApiError> {
+        std::fs::create_dir(dir)
+            .map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", dir.display())))?;
+        let versions = self.store.all_record_versions()?;
+        for rv in &versions {
+            let name = format!(
+                "{:04}-meeting-{}-v{}",
+                rv.sequence, rv.meeting.0, rv.version
+            );
+            let b = self.bundle_of(rv)?;
+            if zip {
+                b.write_zip(&dir.join(format!("{name}.zip")))?
+            } else {
+                b.write_dir(&dir.join(name))?
+            }
+        }
+        Ok(versions.len())
+    }
+
     /// Writes the bundle (folder, or zip with `zip`).
     ///
     /// # Errors

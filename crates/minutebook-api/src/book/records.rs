@@ -169,6 +169,15 @@ impl Book {
             .collect())
     }
 
+    /// The newest stored version of the meeting whose record has hash `sha256`, as (version,
+    /// hash), when it is later than that record; `None` when it is the newest or not in this
+    /// book.
+    pub fn later_version_of(&self, sha256: &str) -> Option<(u32, String)> {
+        let rv = self.store.record_by_sha256(sha256).ok()?;
+        let newest = self.store.latest_record_version(rv.meeting).ok()??;
+        (newest.version > rv.version).then_some((newest.version, newest.sha256))
+    }
+
     /// The bundle of the current record with every stored signature.
     ///
     /// # Errors

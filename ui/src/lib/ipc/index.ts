@@ -122,6 +122,8 @@ export interface VerifyBundle {
   unpinned_fingerprints: string[];
   caveats: string[];
   problems: { code: string; message?: string; [key: string]: unknown }[];
+  /** A later version of the same meeting: in the folder verified, or (source null) in this book. */
+  superseded_by: { version: number; record_sha256: string; source: string | null } | null;
 }
 
 /** `minutebook_api::verify::VerifyResult` as JSON (hand-written: it holds minutebook-sign types). */
