@@ -91,6 +91,7 @@ cli-default-reading = Default counting reading
 cli-required-roles = Required signatures
 report-roster = Members: { $total } (official { $official }, probationary { $probationary }); exempted: { $exempted }.
 report-attendance = Present: { $present } of { $must } who had to attend (official { $official }, probationary { $probationary }), { $rate }. Absent with reason: { $excused }; without: { $unexcused }.
+report-attendance-apart = Also present, outside the rate: exempted { $exempted }; temporarily attached { $attached }.
 report-signed-figures = The figures below are those of the signed minutes, not the altered data.
 status-altered = Altered after signing
 export-altered = The export carries the signed minutes; this meeting's data in the book was changed after signing (see: minutebook check).

@@ -92,6 +92,7 @@ cli-default-reading = Cách tính mặc định
 cli-required-roles = Người phải ký
 report-roster = Tổng số đảng viên: { $total } (chính thức { $official }, dự bị { $probationary }); miễn sinh hoạt: { $exempted }.
 report-attendance = Có mặt: { $present }/{ $must } đồng chí phải dự (chính thức { $official }, dự bị { $probationary }), đạt { $rate }. Vắng có lý do: { $excused }; vắng không lý do: { $unexcused }.
+report-attendance-apart = Đến dự, không tính vào tỷ lệ: miễn công tác và sinh hoạt đảng { $exempted }; sinh hoạt tạm thời { $attached }.
 report-signed-figures = Số liệu dưới đây là số liệu trong biên bản đã ký, không phải dữ liệu đã bị sửa.
 status-altered = Đã bị sửa sau khi ký
 export-altered = Tệp xuất ra mang biên bản đã ký; dữ liệu của cuộc họp này trong sổ đã bị sửa sau khi ký (xem: minutebook check).

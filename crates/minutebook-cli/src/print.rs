@@ -145,6 +145,21 @@ pub fn report(out: &mut impl Write, r: &Report, lang: Lang) {
         )
     )
     .ok();
+    if a.present_exempted > 0 || a.attached_temporarily > 0 {
+        writeln!(
+            out,
+            "{}",
+            ta(
+                lang,
+                "report-attendance-apart",
+                &[
+                    ("exempted", a.present_exempted.to_string()),
+                    ("attached", a.attached_temporarily.to_string()),
+                ]
+            )
+        )
+        .ok();
+    }
     if r.reading_overridden {
         writeln!(out, "{}", t(lang, "report-reading-overridden")).ok();
     }

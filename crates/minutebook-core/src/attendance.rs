@@ -169,6 +169,9 @@ pub struct AttendanceCounts {
     pub present_official: u32,
     /// Probationary members present.
     pub present_probationary: u32,
+    /// Exempted members who attended anyway, under [`AttendanceBasis::MembersLessExempted`]:
+    /// counted apart, in neither the base nor `present`.
+    pub present_exempted: u32,
     /// Absent with an accepted reason.
     pub absent_excused: u32,
     /// Absent without reason.
@@ -221,13 +224,55 @@ pub fn check(
     Ok(())
 }
 
-/// Computes the attendance figures for a meeting held on `date`.
+/// Where an exempted member who attends is counted in the attendance rate: a choice the
+/// sources leave open, so it is named in the record (`cell.attendance_basis`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AttendanceBasis {
+    /// The rule of thumb of cell-meetings.md §2, "attendance = present / (members minus
+    /// exempted)": every exempted member is out of the base, attending or not, and one who
+    /// attends is counted apart ([`AttendanceCounts::present_exempted`]), so the rate never
+    /// passes 100 % and "phải dự" is the same number whoever comes. Default from 2026-12.
+    #[default]
+    MembersLessExempted,
+    /// Records closed before 2026-12: an exempted member who attends joins the base and the
+    /// present count. Kept so those records still rebuild byte for byte.
+    ExemptedWhoAttendCount,
+}
+
+impl AttendanceBasis {
+    /// Every basis, in order.
+    pub const ALL: [AttendanceBasis; 2] = [
+        AttendanceBasis::MembersLessExempted,
+        AttendanceBasis::ExemptedWhoAttendCount,
+    ];
+
+    /// Stable code: `members-less-exempted`, `exempted-who-attend-count`.
+    pub fn code(self) -> &'static str {
+        match self {
+            AttendanceBasis::MembersLessExempted => "members-less-exempted",
+            AttendanceBasis::ExemptedWhoAttendCount => "exempted-who-attend-count",
+        }
+    }
+
+    /// The basis with this code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.code() == code)
+    }
+}
+
+/// Computes the attendance figures for a meeting held on `date` under `basis`.
 ///
 /// Rule (cell-meetings.md §2, HD 42-HD/BTCTW 2025 scoring as summarised there): the attendance
-/// base is the roster less exempted members (and members not required to attend) who did not
-/// come. Members attached temporarily from another cell are reported separately and are not in
-/// the base. Entries for people not on the roster are ignored here; [`check`] reports them.
-pub fn counts(roster: &[Member], attendance: &[Attendance], date: Date) -> AttendanceCounts {
+/// base is the roster less exempted members (see [`AttendanceBasis`] for one who attends) and
+/// members not required to attend. Members attached temporarily from another cell (sinh hoạt
+/// tạm thời, addendum §3, C5) are not in the cell's totals nor in the base; those present are
+/// counted apart. Entries for people not on the roster are ignored here; [`check`] reports them.
+pub fn counts(
+    roster: &[Member],
+    attendance: &[Attendance],
+    date: Date,
+    basis: AttendanceBasis,
+) -> AttendanceCounts {
     let mut c = AttendanceCounts {
         roster_total: 0,
         official: 0,
@@ -238,6 +283,7 @@ pub fn counts(roster: &[Member], attendance: &[Attendance], date: Date) -> Atten
         present: 0,
         present_official: 0,
         present_probationary: 0,
+        present_exempted: 0,
         absent_excused: 0,
         absent_unexcused: 0,
         rate: Ratio::new(0, 0),
@@ -259,14 +305,17 @@ pub fn counts(roster: &[Member], attendance: &[Attendance], date: Date) -> Atten
         if m.is_exempted_on(date) {
             c.exempted += 1;
         }
+        let exempted = m.is_exempted_on(date);
         let excused_from_attending = matches!(
             entry.map(|a| &a.presence),
             Some(Presence::Exempted | Presence::NotRequired { .. })
-        ) || (m.is_exempted_on(date) && !attended);
+        ) || (exempted
+            && (!attended || basis == AttendanceBasis::MembersLessExempted));
         if !excused_from_attending {
             c.must_attend += 1;
         }
         match entry.map(|a| &a.presence) {
+            Some(Presence::Present) if excused_from_attending => c.present_exempted += 1,
             Some(Presence::Present) => {
                 c.present += 1;
                 match m.category {

@@ -1,5 +1,6 @@
 //! The cell (chi bộ) and its settings.
 
+use crate::attendance::AttendanceBasis;
 use crate::lifecycle::SignerRole;
 use crate::vote::CountingReading;
 
@@ -30,6 +31,10 @@ pub struct CellSettings {
     /// How the vote-counting rule is cited in exports (configurable because QĐ 294 may itself be
     /// replaced; see cell-meetings-addendum §0).
     pub counting_rule_citation: String,
+    /// Where an exempted member who attends is counted in the attendance rate. Not a setting a
+    /// user changes: new meetings use the default; a stored record keeps the basis it was
+    /// closed under.
+    pub attendance_basis: AttendanceBasis,
 }
 
 impl Default for CellSettings {
@@ -38,6 +43,7 @@ impl Default for CellSettings {
             default_reading: CountingReading::default(),
             required_signers: vec![SignerRole::Chair, SignerRole::MinuteTaker],
             counting_rule_citation: "Quy định số 294-QĐ/TW, điểm 9.3.2".to_owned(),
+            attendance_basis: AttendanceBasis::default(),
         }
     }
 }

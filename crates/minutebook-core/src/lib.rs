@@ -28,7 +28,7 @@ mod code_tests;
 
 pub use action::{ActionItem, ActionStatus};
 pub use agenda::{AgendaItem, Speaker, Speech};
-pub use attendance::{Attendance, AttendanceCounts, Presence};
+pub use attendance::{Attendance, AttendanceBasis, AttendanceCounts, Presence};
 pub use cell::{Cell, CellSettings};
 pub use lifecycle::{MeetingStatus, SignerRole};
 pub use meeting::{Guest, Meeting, MeetingKind};

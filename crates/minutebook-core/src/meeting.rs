@@ -153,9 +153,13 @@ impl Meeting {
         }
     }
 
-    /// Attendance figures against `roster`.
-    pub fn attendance_counts(&self, roster: &[Member]) -> AttendanceCounts {
-        attendance::counts(roster, &self.attendance, self.date)
+    /// Attendance figures against `roster`, under `basis` (the cell's).
+    pub fn attendance_counts(
+        &self,
+        roster: &[Member],
+        basis: attendance::AttendanceBasis,
+    ) -> AttendanceCounts {
+        attendance::counts(roster, &self.attendance, self.date, basis)
     }
 
     /// Tallies every vote; the first inconsistent vote stops it, naming its position (1-based).

@@ -76,7 +76,7 @@ fn vote(kind: VoteKind, yes: u32, no: u32, at: time::Time) -> Vote {
 #[test]
 fn march_2026_attendance_figures() {
     let (roster, att) = case();
-    let c = attendance::counts(&roster, &att, DAY);
+    let c = attendance::counts(&roster, &att, DAY, AttendanceBasis::default());
     assert_eq!(
         (c.roster_total, c.official, c.probationary, c.exempted),
         (13, 11, 2, 1)
@@ -340,8 +340,22 @@ fn a_whole_session_excused_absentee_is_left_out_but_not_under_the_narrower_readi
 fn an_exempted_member_who_attends_and_votes_is_counted() {
     let (roster, mut att) = case();
     att[10].presence = Presence::Present;
-    let c = attendance::counts(&roster, &att, DAY);
-    assert_eq!((c.must_attend, c.present), (13, 11));
+    // The attendance rate: present / (members − exempted), the exempted member counted apart
+    // (cell-meetings.md §2); "phải dự" stays 12 whoever comes.
+    let c = attendance::counts(&roster, &att, DAY, AttendanceBasis::MembersLessExempted);
+    assert_eq!(
+        (
+            c.must_attend,
+            c.present,
+            c.present_exempted,
+            c.rate.percent_vn()
+        ),
+        (12, 10, 1, "83,33%".to_owned())
+    );
+    // Records closed before 2026-12 counted her in both.
+    let c = attendance::counts(&roster, &att, DAY, AttendanceBasis::ExemptedWhoAttendCount);
+    assert_eq!((c.must_attend, c.present, c.present_exempted), (13, 11, 0));
+    // The vote is another rule (9.3.2): an exempted member who attends and votes counts.
     let t = tally(
         &vote(VoteKind::Resolution, 9, 0, time!(20:40)),
         &roster,
@@ -454,10 +468,15 @@ fn probationary_and_temporarily_attached_members_never_count() {
     });
     roster.push(guest_member);
     att.push(Attendance::new(MemberId(14), Presence::Present));
-    let c = attendance::counts(&roster, &att, DAY);
+    let c = attendance::counts(&roster, &att, DAY, AttendanceBasis::default());
     assert_eq!(
-        (c.roster_total, c.attached_temporarily, c.present),
-        (13, 1, 10)
+        (
+            c.roster_total,
+            c.attached_temporarily,
+            c.present,
+            c.must_attend
+        ),
+        (13, 1, 10, 12)
     );
     let t = tally(
         &vote(VoteKind::Resolution, 8, 0, time!(20:40)),

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use minutebook_core::agenda::{AgendaItem, Speaker, Speech};
-use minutebook_core::attendance::{Attendance, Presence};
+use minutebook_core::attendance::{Attendance, AttendanceBasis, Presence};
 use minutebook_core::meeting::{Guest, Meeting, MeetingId, MeetingKind};
 use minutebook_core::roster::{
     Gender, Member, MemberCategory, MemberId, Post, Transfer, TransferKind,
@@ -82,6 +82,11 @@ pub fn cell_doc(id: &str, cell: &Cell) -> CellDoc {
             .map(|r| r.code().to_owned())
             .collect(),
         counting_rule_citation: cell.settings.counting_rule_citation.clone(),
+        // The basis before 2026-12 is written as no field at all, as those records were.
+        attendance_basis: match cell.settings.attendance_basis {
+            AttendanceBasis::ExemptedWhoAttendCount => None,
+            b => Some(b.code().to_owned()),
+        },
     }
 }
 
@@ -109,6 +114,15 @@ pub fn cell_from_doc(d: &CellDoc, path: &str) -> Result<Cell, DocError> {
     if d.name.trim().is_empty() {
         return Err(err(format!("{path}.name"), "the cell's name is empty"));
     }
+    let attendance_basis = match &d.attendance_basis {
+        None => AttendanceBasis::ExemptedWhoAttendCount,
+        Some(code) => AttendanceBasis::from_code(code).ok_or_else(|| {
+            err(
+                format!("{path}.attendance_basis"),
+                format!("unknown attendance basis {code:?}"),
+            )
+        })?,
+    };
     Ok(Cell {
         name: nfc(&d.name),
         upper_committee: nfc(&d.upper_committee),
@@ -118,6 +132,7 @@ pub fn cell_from_doc(d: &CellDoc, path: &str) -> Result<Cell, DocError> {
             default_reading,
             required_signers,
             counting_rule_citation: nfc(&d.counting_rule_citation),
+            attendance_basis,
         },
     })
 }

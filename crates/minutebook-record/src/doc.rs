@@ -28,6 +28,12 @@ pub struct CellDoc {
     pub required_roles: Vec<String>,
     /// How the counting rule is cited, e.g. "Quy định số 294-QĐ/TW, điểm 9.3.2".
     pub counting_rule_citation: String,
+    /// Where an exempted member who attends is counted in the attendance rate:
+    /// "members-less-exempted" (records closed from 2026-12). Absent in records closed before,
+    /// which were counted "exempted-who-attend-count".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub attendance_basis: Option<String>,
 }
 
 /// A transfer in or out.

@@ -56,6 +56,11 @@ pub struct AttendanceFigures {
     pub present_official: u32,
     /// Probationary present.
     pub present_probationary: u32,
+    /// Exempted members who attended anyway, counted apart from `present` and the base
+    /// (`AttendanceBasis::MembersLessExempted`). Absent from the JSON when 0, so records
+    /// closed before it existed read and rebuild unchanged.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub present_exempted: u32,
     /// Absent with reason.
     pub absent_excused: u32,
     /// Absent without reason.
@@ -199,6 +204,7 @@ pub fn attendance_figures(c: &minutebook_core::AttendanceCounts) -> AttendanceFi
         present: c.present,
         present_official: c.present_official,
         present_probationary: c.present_probationary,
+        present_exempted: c.present_exempted,
         absent_excused: c.absent_excused,
         absent_unexcused: c.absent_unexcused,
         rate_basis_points: c.rate.basis_points(),
@@ -212,7 +218,7 @@ pub fn attendance_figures(c: &minutebook_core::AttendanceCounts) -> AttendanceFi
 /// [`MeetingError`] when the attendance list or a vote's counts are inconsistent.
 pub fn figures(cell: &Cell, roster: &[Member], meeting: &Meeting) -> Result<Figures, MeetingError> {
     meeting.check(roster, cell.settings.default_reading)?;
-    let c = meeting.attendance_counts(roster);
+    let c = meeting.attendance_counts(roster, cell.settings.attendance_basis);
     let tallies = meeting
         .tallies(roster, cell.settings.default_reading)
         .map_err(|(index, error)| MeetingError::Vote { index, error })?;
@@ -301,4 +307,8 @@ impl Record {
         }
         Ok(r)
     }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

@@ -105,6 +105,7 @@ impl Store {
                     default_reading,
                     required_signers,
                     counting_rule_citation: citation,
+                    attendance_basis: minutebook_core::AttendanceBasis::default(),
                 },
             }))
         })

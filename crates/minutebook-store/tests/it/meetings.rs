@@ -23,7 +23,7 @@ fn the_march_case_round_trips_as_core_values() {
     loaded
         .check(&members, CountingReading::FullExclusions)
         .unwrap();
-    let counts = loaded.attendance_counts(&members);
+    let counts = loaded.attendance_counts(&members, minutebook_core::AttendanceBasis::default());
     assert_eq!((counts.must_attend, counts.present), (12, 10));
     let tallies = loaded
         .tallies(&members, CountingReading::FullExclusions)

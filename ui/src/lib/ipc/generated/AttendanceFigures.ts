@@ -41,6 +41,12 @@ present_official: number,
  */
 present_probationary: number, 
 /**
+ * Exempted members who attended anyway, counted apart from `present` and the base
+ * (`AttendanceBasis::MembersLessExempted`). Absent from the JSON when 0, so records
+ * closed before it existed read and rebuild unchanged.
+ */
+present_exempted?: number, 
+/**
  * Absent with reason.
  */
 absent_excused: number, 

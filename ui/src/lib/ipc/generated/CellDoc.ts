@@ -35,4 +35,10 @@ required_roles: Array<string>,
 /**
  * How the counting rule is cited, e.g. "Quy định số 294-QĐ/TW, điểm 9.3.2".
  */
-counting_rule_citation: string, };
+counting_rule_citation: string, 
+/**
+ * Where an exempted member who attends is counted in the attendance rate:
+ * "members-less-exempted" (records closed from 2026-12). Absent in records closed before,
+ * which were counted "exempted-who-attend-count".
+ */
+attendance_basis?: string, };
