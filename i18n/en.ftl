@@ -333,3 +333,11 @@ settings-backups-file = File
 settings-backups-when = When
 settings-backups-size = Size
 dismiss = Dismiss
+
+## The committee archive (minutebook-archive, issue 13)
+archive-schema-at = The archive database is at schema version { $version }.
+archive-error-database = Database error: { $detail }
+archive-error-schema-too-new = The archive database is at schema version { $found }, newer than version { $supported } that this program knows. Nothing was changed; update minutebook-archive.
+archive-error-invalid = Invalid input: { $detail }
+archive-error-io = Cannot read or write { $path }: { $reason }
+archive-error-no-url = No database address: use --database-url or the MINUTEBOOK_ARCHIVE_URL environment variable.

@@ -318,3 +318,11 @@ settings-backups-file = Tệp
 settings-backups-when = Lúc
 settings-backups-size = Dung lượng
 dismiss = Đóng thông báo
+
+## The committee archive (minutebook-archive, issue 13)
+archive-schema-at = Cơ sở dữ liệu kho lưu trữ ở phiên bản lược đồ { $version }.
+archive-error-database = Lỗi cơ sở dữ liệu: { $detail }
+archive-error-schema-too-new = Cơ sở dữ liệu kho lưu trữ ở phiên bản lược đồ { $found }, mới hơn phiên bản { $supported } mà chương trình này biết. Không thay đổi gì; hãy cập nhật minutebook-archive.
+archive-error-invalid = Dữ liệu không hợp lệ: { $detail }
+archive-error-io = Không đọc hoặc ghi được { $path }: { $reason }
+archive-error-no-url = Chưa có địa chỉ cơ sở dữ liệu: dùng --database-url hoặc biến môi trường MINUTEBOOK_ARCHIVE_URL.
