@@ -5,13 +5,22 @@
 //!
 //! * [`schema`]: migrations, each in one transaction, recorded in `schema_version`; a database
 //!   whose schema is newer than this program's is refused and left untouched;
-//! * [`db`]: connecting by URL.
+//! * [`register`]: the committee's key register — members' public keys (SPKI PEM, as the app
+//!   exports them) with the range of days they may sign;
+//! * [`input`]: what a path holds — a bundle folder, a bundle zip, an exported PDF/A-3 with its
+//!   bundle attached, or a folder of those;
+//! * [`ingest`]: one idempotent path from a candidate to a verdict (accepted, already received,
+//!   quarantined), verification by `minutebook_sign::verify_bundle` against the register;
+//! * [`chain`]: per-cell chain watch (gaps, forks, rollbacks), flagged and kept.
 //!
-//! Not built yet: ingest, the key register, chain watch, receipts (Merkle log), search, the web
-//! page, HTTP upload, forwarding.
+//! Not built yet: receipts (Merkle log), search, the web page, HTTP upload, forwarding.
 
+pub mod chain;
 pub mod db;
 pub mod error;
+pub mod ingest;
+pub mod input;
+pub mod register;
 pub mod schema;
 
 pub use error::ArchiveError;

@@ -1,15 +1,21 @@
-//! `minutebook-archive` — the committee archive from a terminal (so far: create or upgrade its
-//! schema).
+//! `minutebook-archive` — the committee archive from a terminal: receive cells' signed minutes
+//! into PostgreSQL, enrol members' keys, list chain anomalies.
 //!
 //! Arguments are parsed here and every message comes from the Fluent catalogue
-//! (`i18n/vi.ftl`, `i18n/en.ftl`, Vietnamese by default). Exit codes: 0 success; 2 usage or
-//! database error.
+//! (`i18n/vi.ftl`, `i18n/en.ftl`, Vietnamese by default). Exit codes: 0 success (everything
+//! given was stored or already held); 1 something was quarantined; 2 usage or database error.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use minutebook_api::{Lang, tr};
-use minutebook_archive::{ArchiveError, db, schema};
+use minutebook_archive::chain::Anomaly;
+use minutebook_archive::ingest::{Received, Verdict};
+use minutebook_archive::register::{EnrolledKey, Enrollment};
+use minutebook_archive::{ArchiveError, chain, db, ingest, register, schema};
+use time::Date;
+use time::macros::format_description;
 
 #[derive(Parser)]
 #[command(
@@ -32,6 +38,52 @@ struct Cli {
 enum Command {
     /// Create or upgrade the archive's tables (every other command does this too).
     Migrate,
+    /// Receive bundles (folders or zips) and exported PDFs, or folders of them.
+    Ingest {
+        /// Bundle folders, zips, PDFs, or folders holding them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// The committee's key register.
+    #[command(subcommand)]
+    Key(KeyCmd),
+    /// Chain anomalies found so far (gaps, forks, rollbacks).
+    Anomalies {
+        /// Only this cell (`cell.id` of its records).
+        #[arg(long)]
+        cell: Option<String>,
+    },
+    /// What is in the quarantine, and why.
+    Quarantine,
+}
+
+#[derive(Subcommand)]
+enum KeyCmd {
+    /// Enrol a member's public key (the .pub.pem the app exports).
+    Enroll {
+        /// The public key file (SPKI PEM).
+        pem: PathBuf,
+        /// The member's id in the cell's roster (as the app shows it).
+        #[arg(long)]
+        member_id: String,
+        /// The member's full name.
+        #[arg(long)]
+        name: String,
+        /// Only for records of this cell.
+        #[arg(long)]
+        cell: Option<String>,
+        /// First day the key may sign, YYYY-MM-DD.
+        #[arg(long)]
+        from: String,
+        /// Last day the key may sign, YYYY-MM-DD.
+        #[arg(long)]
+        until: Option<String>,
+        /// Who at the committee enrols it.
+        #[arg(long, default_value = "")]
+        by: String,
+    },
+    /// List the enrolled keys.
+    List,
 }
 
 fn main() -> ExitCode {
@@ -64,6 +116,11 @@ fn url(cli: &Cli) -> Result<String, ArchiveError> {
         .ok_or_else(|| ArchiveError::Invalid(format!("--database-url or ${}", db::URL_ENV)))
 }
 
+fn date(s: &str) -> Result<Date, ArchiveError> {
+    Date::parse(s, format_description!("[year]-[month]-[day]"))
+        .map_err(|e| ArchiveError::Invalid(format!("{s:?} is not a date YYYY-MM-DD: {e}")))
+}
+
 fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ArchiveError> {
     let url = match url(&cli) {
         Ok(u) => u,
@@ -82,5 +139,192 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ArchiveError> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Ingest { paths } => {
+            let got = ingest::ingest_paths(&mut client, &paths)?;
+            Ok(print_received(lang, &got))
+        }
+        Command::Key(KeyCmd::Enroll {
+            pem,
+            member_id,
+            name,
+            cell,
+            from,
+            until,
+            by,
+        }) => {
+            let public_key_pem =
+                std::fs::read_to_string(&pem).map_err(|e| ArchiveError::io(&pem, &e))?;
+            let k = register::enroll(
+                &mut client,
+                &Enrollment {
+                    public_key_pem,
+                    member_id,
+                    full_name: name,
+                    cell_id: cell,
+                    valid_from: date(&from)?,
+                    valid_until: until.as_deref().map(date).transpose()?,
+                    enrolled_by: by,
+                },
+            )?;
+            println!("{}", key_line(lang, "archive-key-enrolled", &k));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Key(KeyCmd::List) => {
+            for k in register::list(&mut client)? {
+                println!("{}", key_line(lang, "archive-key-line", &k));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Anomalies { cell } => {
+            let all = chain::list(&mut client, cell.as_deref())?;
+            if all.is_empty() {
+                println!("{}", tr(lang, "archive-anomalies-none", &[]));
+            }
+            for a in &all {
+                println!("{}", anomaly_line(lang, a));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Quarantine => {
+            let all = ingest::quarantined(&mut client)?;
+            if all.is_empty() {
+                println!("{}", tr(lang, "archive-quarantine-empty", &[]));
+            }
+            for q in &all {
+                println!(
+                    "{}",
+                    tr(
+                        lang,
+                        "archive-quarantine-line",
+                        &[
+                            ("source", q.source.clone()),
+                            ("reason", reason(lang, &q.reason_code, &q.reason)),
+                        ],
+                    )
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn key_line(lang: Lang, id: &str, k: &EnrolledKey) -> String {
+    tr(
+        lang,
+        id,
+        &[
+            ("fingerprint", k.fingerprint.clone()),
+            ("name", k.full_name.clone()),
+            ("member", k.member_id.clone()),
+            ("from", k.valid_from.to_string()),
+            (
+                "until",
+                k.valid_until
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| tr(lang, "archive-key-open-ended", &[])),
+            ),
+        ],
+    )
+}
+
+/// The localised name of a quarantine reason, then the verifier's details.
+fn reason(lang: Lang, code: &str, detail: &str) -> String {
+    let name = tr(lang, &format!("archive-reason-{code}"), &[]);
+    if detail.is_empty() {
+        name
+    } else {
+        format!("{name}: {detail}")
+    }
+}
+
+fn anomaly_line(lang: Lang, a: &Anomaly) -> String {
+    tr(
+        lang,
+        "archive-anomaly-line",
+        &[
+            ("id", a.id.to_string()),
+            (
+                "kind",
+                tr(lang, &format!("archive-anomaly-{}", a.kind.code()), &[]),
+            ),
+            ("cell", a.cell_id.clone()),
+            ("detail", a.detail.clone()),
+        ],
+    )
+}
+
+/// Prints one line per candidate and a summary; the exit code (1 if anything was refused).
+fn print_received(lang: Lang, got: &[Received]) -> ExitCode {
+    let (mut accepted, mut already, mut refused) = (0u64, 0u64, 0u64);
+    for r in got {
+        let source = r.path.display().to_string();
+        match &r.verdict {
+            Verdict::Accepted { record, anomalies } => {
+                accepted += 1;
+                println!(
+                    "{}",
+                    tr(
+                        lang,
+                        "archive-accepted",
+                        &[
+                            ("source", source),
+                            ("cell", record.cell_name.clone()),
+                            ("sequence", record.sequence.to_string()),
+                            ("version", record.version.to_string()),
+                        ],
+                    )
+                );
+                for a in anomalies {
+                    println!("  ⚠ {}", anomaly_line(lang, a));
+                }
+            }
+            Verdict::AlreadyReceived {
+                added_signatures, ..
+            } => {
+                already += 1;
+                let id = if *added_signatures > 0 {
+                    "archive-already-received-more"
+                } else {
+                    "archive-already-received"
+                };
+                println!(
+                    "{}",
+                    tr(
+                        lang,
+                        id,
+                        &[("source", source), ("count", added_signatures.to_string())]
+                    )
+                );
+            }
+            Verdict::Quarantined { code, reason: r }
+            | Verdict::AlreadyQuarantined { code, reason: r } => {
+                refused += 1;
+                println!(
+                    "{}",
+                    tr(
+                        lang,
+                        "archive-quarantined",
+                        &[("source", source), ("reason", reason(lang, code, r))],
+                    )
+                );
+            }
+        }
+    }
+    println!(
+        "{}",
+        tr(
+            lang,
+            "archive-summary",
+            &[
+                ("accepted", accepted.to_string()),
+                ("already", already.to_string()),
+                ("quarantined", refused.to_string()),
+            ],
+        )
+    );
+    if refused > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
