@@ -11,7 +11,9 @@
 //!   bundle attached, or a folder of those;
 //! * [`ingest`]: one idempotent path from a candidate to a verdict (accepted, already received,
 //!   quarantined), verification by `minutebook_sign::verify_bundle` against the register;
-//! * [`chain`]: per-cell chain watch (gaps, forks, rollbacks), flagged and kept.
+//! * [`chain`]: per-cell chain watch (gaps, forks, rollbacks), flagged and kept;
+//! * [`sweep`]: the drop folder — ingest each entry and move it to `accepted/` or
+//!   `quarantine/`.
 //!
 //! Not built yet: receipts (Merkle log), search, the web page, HTTP upload, forwarding.
 
@@ -22,5 +24,6 @@ pub mod ingest;
 pub mod input;
 pub mod register;
 pub mod schema;
+pub mod sweep;
 
 pub use error::ArchiveError;

@@ -7,13 +7,14 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use minutebook_api::{Lang, tr};
 use minutebook_archive::chain::Anomaly;
 use minutebook_archive::ingest::{Received, Verdict};
 use minutebook_archive::register::{EnrolledKey, Enrollment};
-use minutebook_archive::{ArchiveError, chain, db, ingest, register, schema};
+use minutebook_archive::{ArchiveError, chain, db, ingest, register, schema, sweep};
 use time::Date;
 use time::macros::format_description;
 
@@ -41,8 +42,14 @@ enum Command {
     /// Receive bundles (folders or zips) and exported PDFs, or folders of them.
     Ingest {
         /// Bundle folders, zips, PDFs, or folders holding them.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "sweep")]
         paths: Vec<PathBuf>,
+        /// Sweep this drop folder instead: each entry is moved to accepted/ or quarantine/.
+        #[arg(long, value_name = "DIR", conflicts_with = "paths")]
+        sweep: Option<PathBuf>,
+        /// With --sweep: keep sweeping, every this many seconds.
+        #[arg(long, value_name = "SECONDS", requires = "sweep")]
+        watch: Option<u64>,
     },
     /// The committee's key register.
     #[command(subcommand)]
@@ -139,7 +146,22 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ArchiveError> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ingest { paths } => {
+        Command::Ingest {
+            paths,
+            sweep: Some(dir),
+            watch,
+        } => {
+            debug_assert!(paths.is_empty());
+            loop {
+                let got = sweep::sweep(&mut client, &dir, Duration::from_secs(2))?;
+                let code = print_received(lang, &got);
+                match watch {
+                    None => return Ok(code),
+                    Some(s) => std::thread::sleep(Duration::from_secs(s.max(1))),
+                }
+            }
+        }
+        Command::Ingest { paths, .. } => {
             let got = ingest::ingest_paths(&mut client, &paths)?;
             Ok(print_received(lang, &got))
         }

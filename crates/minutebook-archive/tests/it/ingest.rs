@@ -1,12 +1,14 @@
 //! Ingest of the March 2026 case: bundle folder, zip and PDF; tampered and unenrolled bundles
 //! quarantined with a reason while the rest of the batch is stored; a re-sent bundle is a
-//! no-op; keys outside their validity refused.
+//! no-op; keys outside their validity refused; the drop folder sweep.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use minutebook_archive::db;
 use minutebook_archive::ingest::{Verdict, ingest_paths, quarantined};
 use minutebook_archive::register;
+use minutebook_archive::sweep::sweep;
 use minutebook_sign::sha256_hex;
 use time::macros::date;
 
@@ -231,4 +233,32 @@ fn a_key_outside_its_enrolled_days_is_refused() {
     .unwrap();
     quarantined_as(&verdicts(&mut c2, &[dir])[0], "key-out-of-validity");
     assert_eq!(count(&mut c2, "record"), 0);
+}
+
+#[test]
+fn a_drop_folder_sweep_moves_each_entry_to_accepted_or_quarantine() {
+    let pg = Cluster::start();
+    let mut c = db::open(&pg.url()).unwrap();
+    let mut cell = SignedCell::new();
+    let id = cell.meeting(None);
+    cell.enroll_all(&mut c);
+    let drop = folder(cell.case.dir.path(), "drop");
+    cell.zip(id, "drop/bien-ban-thang-3.zip");
+    copy_bundle(&cell.bundle(id, "b"), &drop.join("tampered"));
+    flip_byte(&drop.join("tampered/record.json"));
+    std::fs::write(drop.join(".partial"), b"still copying").unwrap();
+
+    let got = sweep(&mut c, &drop, Duration::ZERO).unwrap();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(drop.join("accepted/bien-ban-thang-3.zip").is_file());
+    assert!(drop.join("quarantine/tampered/record.json").is_file());
+    assert!(
+        drop.join(".partial").exists(),
+        "hidden files are left alone"
+    );
+    assert!(!drop.join("tampered").exists());
+    assert_eq!(count(&mut c, "record"), 1);
+    assert_eq!(count(&mut c, "quarantine"), 1);
+    // A second sweep finds nothing new.
+    assert!(sweep(&mut c, &drop, Duration::ZERO).unwrap().is_empty());
 }
