@@ -6,4 +6,5 @@ mod support;
 mod chain;
 mod cli;
 mod ingest;
+mod measure;
 mod schema;
