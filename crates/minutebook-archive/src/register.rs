@@ -1,8 +1,8 @@
 //! The committee's key register: which public keys may sign which member's attestations, and
 //! on which days.
 //!
-//! A key is enrolled from the SPKI PEM the desktop app exports (`minutebook key export`), with
-//! the member's roster id and name as the cell's book has them (the attestation names both),
+//! A key is enrolled from the SPKI PEM the app exports (`minutebook key export-public`), with the
+//! member's roster id and name as the cell's book has them (the attestation names both),
 //! optionally the cell, and the first and last day the key may sign. At ingest every
 //! attestation's key must be enrolled, for the member it names, and valid on the day its
 //! `signed_at` carries (a self-asserted time: see `docs/archive.md`).
