@@ -262,3 +262,72 @@ fn a_drop_folder_sweep_moves_each_entry_to_accepted_or_quarantine() {
     // A second sweep finds nothing new.
     assert!(sweep(&mut c, &drop, Duration::ZERO).unwrap().is_empty());
 }
+
+#[test]
+fn a_key_enrolled_for_another_member_or_another_cell_is_refused() {
+    let mut cell = SignedCell::new();
+    let id = cell.meeting(None);
+    let dir = cell.bundle(id, "bundle");
+
+    let pg = Cluster::start();
+    let mut c = db::open(&pg.url()).unwrap();
+    let mut wrong_member = cell.enrollment(CHAIR, date!(2026 - 01 - 01));
+    wrong_member.member_id = "999".into();
+    register::enroll(&mut c, &wrong_member).unwrap();
+    register::enroll(
+        &mut c,
+        &cell.enrollment(MINUTE_TAKER, date!(2026 - 01 - 01)),
+    )
+    .unwrap();
+    quarantined_as(
+        &verdicts(&mut c, std::slice::from_ref(&dir))[0],
+        "key-other-member",
+    );
+
+    let pg2 = Cluster::start();
+    let mut c2 = db::open(&pg2.url()).unwrap();
+    let mut other_cell = cell.enrollment(CHAIR, date!(2026 - 01 - 01));
+    other_cell.cell_id = Some("chi-bo-khac".into());
+    register::enroll(&mut c2, &other_cell).unwrap();
+    register::enroll(
+        &mut c2,
+        &cell.enrollment(MINUTE_TAKER, date!(2026 - 01 - 01)),
+    )
+    .unwrap();
+    quarantined_as(&verdicts(&mut c2, &[dir])[0], "key-other-cell");
+    assert_eq!(count(&mut c2, "record"), 0);
+}
+
+#[test]
+fn the_same_bundle_from_two_connections_at_once_is_stored_once() {
+    let pg = Cluster::start();
+    let mut c = db::open(&pg.url()).unwrap();
+    let mut cell = SignedCell::new();
+    let id = cell.meeting(None);
+    cell.enroll_all(&mut c);
+    let dir = cell.bundle(id, "bundle");
+    let barrier = std::sync::Barrier::new(2);
+    let verdicts: Vec<Verdict> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..2)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut own = db::open(&pg.url()).unwrap();
+                    barrier.wait();
+                    verdicts(&mut own, std::slice::from_ref(&dir)).remove(0)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let accepted = verdicts
+        .iter()
+        .filter(|v| matches!(v, Verdict::Accepted { .. }))
+        .count();
+    let already = verdicts
+        .iter()
+        .filter(|v| matches!(v, Verdict::AlreadyReceived { .. }))
+        .count();
+    assert_eq!((accepted, already), (1, 1), "{verdicts:?}");
+    assert_eq!(count(&mut c, "record"), 1);
+    assert_eq!(count(&mut c, "attestation"), 2);
+}
