@@ -6,8 +6,9 @@
 //!    is never trusted by itself. A PDF must also re-render to its own pages.
 //! 2. The archive's own rules on top: each key's first valid day and its cell.
 //! 3. One transaction, under a per-cell advisory lock: the exact record bytes and their header
-//!    projections, the attestations as signed, and the chain watch ([`crate::chain`]). A record
-//!    already held is a no-op except for attestations not held yet.
+//!    projections, the attestations as signed, the chain watch ([`crate::chain`]) and, once the
+//!    log is started, the record's leaf in the Merkle log ([`crate::tlog`]). A record already
+//!    held is a no-op except for attestations not held yet.
 //!
 //! Anything refused goes to `quarantine` with a stable reason code and the verifier's details;
 //! nothing refused stops the rest of a batch. Only a lost database stops it.
@@ -28,6 +29,7 @@ use crate::chain::{self, Anomaly, Placement};
 use crate::error::ArchiveError;
 use crate::input::{Candidate, Content, Pages, candidates};
 use crate::register::{self, EnrolledKey};
+use crate::tlog;
 
 /// A record as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +57,8 @@ pub enum Verdict {
         record: StoredRecord,
         /// Anomalies flagged on its arrival.
         anomalies: Vec<Anomaly>,
+        /// Its index in the committee's Merkle log, once the log was started.
+        log_index: Option<u64>,
     },
     /// The record was already held: nothing stored but attestations not held before.
     AlreadyReceived {
@@ -321,6 +325,8 @@ fn store(client: &mut Client, c: &Candidate, bundle: &Bundle) -> Result<Verdict,
             sequence,
         },
     )?;
+    let leaf = tlog::leaf(&h.cell_id, &sha256, sequence, version)?;
+    let log_index = tlog::append(&mut tx, &sha256, &leaf)?;
     tx.commit()?;
     Ok(Verdict::Accepted {
         record: StoredRecord {
@@ -332,6 +338,7 @@ fn store(client: &mut Client, c: &Candidate, bundle: &Bundle) -> Result<Verdict,
             sequence,
         },
         anomalies,
+        log_index,
     })
 }
 

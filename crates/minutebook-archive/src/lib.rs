@@ -13,17 +13,21 @@
 //!   quarantined), verification by `minutebook_sign::verify_bundle` against the register;
 //! * [`chain`]: per-cell chain watch (gaps, forks, rollbacks), flagged and kept;
 //! * [`sweep`]: the drop folder — ingest each entry and move it to `accepted/` or
-//!   `quarantine/`.
+//!   `quarantine/`;
+//! * [`tlog`], [`receipt`]: the Merkle log of accepted records (written in the transaction that
+//!   stores each record), signed checkpoints and `tlog-proof` receipts, and their offline check.
 //!
-//! Not built yet: receipts (Merkle log), search, the web page, HTTP upload, forwarding.
+//! Not built yet: search, the web page, HTTP upload, forwarding.
 
 pub mod chain;
 pub mod db;
 pub mod error;
 pub mod ingest;
 pub mod input;
+pub mod receipt;
 pub mod register;
 pub mod schema;
 pub mod sweep;
+pub mod tlog;
 
 pub use error::ArchiveError;

@@ -1,5 +1,6 @@
 //! `minutebook-archive` — the committee archive from a terminal: receive cells' signed minutes
-//! into PostgreSQL, enrol members' keys, list chain anomalies.
+//! into PostgreSQL, enrol members' keys, list chain anomalies, keep the Merkle log and issue and
+//! check receipts.
 //!
 //! Arguments are parsed here and every message comes from the Fluent catalogue
 //! (`i18n/vi.ftl`, `i18n/en.ftl`, Vietnamese by default). Exit codes: 0 success (everything
@@ -13,8 +14,9 @@ use clap::{Parser, Subcommand};
 use minutebook_api::{Lang, tr};
 use minutebook_archive::chain::Anomaly;
 use minutebook_archive::ingest::{Received, Verdict};
+use minutebook_archive::receipt::Issued;
 use minutebook_archive::register::{EnrolledKey, Enrollment};
-use minutebook_archive::{ArchiveError, chain, db, ingest, register, schema, sweep};
+use minutebook_archive::{ArchiveError, chain, db, ingest, receipt, register, schema, sweep, tlog};
 use time::Date;
 use time::macros::format_description;
 
@@ -50,7 +52,13 @@ enum Command {
         /// With --sweep: keep sweeping, every this many seconds.
         #[arg(long, value_name = "SECONDS", requires = "sweep")]
         watch: Option<u64>,
+        /// The log's private key file: after the batch, sign a checkpoint and issue receipts.
+        #[arg(long, value_name = "FILE")]
+        log_key: Option<PathBuf>,
     },
+    /// The Merkle log of accepted records, and its receipts.
+    #[command(subcommand)]
+    Log(LogCmd),
     /// The committee's key register.
     #[command(subcommand)]
     Key(KeyCmd),
@@ -62,6 +70,47 @@ enum Command {
     },
     /// What is in the quarantine, and why.
     Quarantine,
+}
+
+#[derive(Subcommand)]
+enum LogCmd {
+    /// Start the log; the records already held are appended, oldest first.
+    Init {
+        /// The log's origin, e.g. minutebook/dang-uy-phuong-thanh-binh/2026.
+        #[arg(long)]
+        origin: String,
+    },
+    /// Make the log's signing key: the private half into a new file, the public half printed.
+    NewKey {
+        /// The log's origin (the key is named after it).
+        #[arg(long)]
+        origin: String,
+        /// Where to write the private key (must not exist).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Sign a checkpoint of the log as it is and issue the receipts not yet issued.
+    Issue {
+        /// The private key file.
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
+    },
+    /// Print the receipt of a record (c2sp.org/tlog-proof@v1).
+    Receipt {
+        /// The record's SHA-256 (sha256sum record.json).
+        sha256: String,
+    },
+    /// Check a receipt offline against the log's public key.
+    Verify {
+        /// The receipt file.
+        receipt: PathBuf,
+        /// The log's public key (signed-note encoding, as `log new-key` printed it).
+        #[arg(long)]
+        public_key: String,
+        /// The record's SHA-256.
+        #[arg(long)]
+        record: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -129,6 +178,36 @@ fn date(s: &str) -> Result<Date, ArchiveError> {
 }
 
 fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ArchiveError> {
+    // Checking a receipt is offline: no database.
+    if let Command::Log(LogCmd::Verify {
+        receipt: path,
+        public_key,
+        record,
+    }) = &cli.command
+    {
+        let text = std::fs::read_to_string(path).map_err(|e| ArchiveError::io(path, &e))?;
+        return Ok(match receipt::verify(&text, public_key, record) {
+            Ok(v) => {
+                println!(
+                    "{}",
+                    tr(
+                        lang,
+                        "archive-receipt-valid",
+                        &[
+                            ("origin", v.origin),
+                            ("index", v.index.to_string()),
+                            ("size", v.size.to_string()),
+                        ],
+                    )
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                println!("{}", e.localized(lang));
+                ExitCode::from(1)
+            }
+        });
+    }
     let url = match url(&cli) {
         Ok(u) => u,
         Err(_) => {
@@ -150,21 +229,77 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ArchiveError> {
             paths,
             sweep: Some(dir),
             watch,
+            log_key,
         } => {
             debug_assert!(paths.is_empty());
+            let key = log_key.as_deref().map(read_key).transpose()?;
             loop {
                 let got = sweep::sweep(&mut client, &dir, Duration::from_secs(2))?;
                 let code = print_received(lang, &got);
+                if let Some(key) = &key {
+                    print_issued(lang, &receipt::issue(&mut client, key)?);
+                }
                 match watch {
                     None => return Ok(code),
                     Some(s) => std::thread::sleep(Duration::from_secs(s.max(1))),
                 }
             }
         }
-        Command::Ingest { paths, .. } => {
+        Command::Ingest { paths, log_key, .. } => {
+            let key = log_key.as_deref().map(read_key).transpose()?;
             let got = ingest::ingest_paths(&mut client, &paths)?;
-            Ok(print_received(lang, &got))
+            let code = print_received(lang, &got);
+            if let Some(key) = &key {
+                print_issued(lang, &receipt::issue(&mut client, key)?);
+            }
+            Ok(code)
         }
+        Command::Log(LogCmd::Init { origin }) => {
+            let head = tlog::init(&mut client, &origin)?;
+            println!(
+                "{}",
+                tr(
+                    lang,
+                    "archive-log-started",
+                    &[("origin", head.origin), ("size", head.size.to_string())],
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Log(LogCmd::NewKey { origin, out }) => {
+            let (private, public) = receipt::new_key(&origin)?;
+            write_private(&out, &private)?;
+            println!(
+                "{}",
+                tr(
+                    lang,
+                    "archive-log-key-written",
+                    &[("path", out.display().to_string())]
+                )
+            );
+            println!("{public}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Log(LogCmd::Issue { key }) => {
+            print_issued(lang, &receipt::issue(&mut client, &read_key(&key)?)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Log(LogCmd::Receipt { sha256 }) => {
+            match receipt::receipt_of(&mut client, &sha256)? {
+                Some(text) => {
+                    print!("{text}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => {
+                    eprintln!(
+                        "{}",
+                        tr(lang, "archive-receipt-none", &[("sha256", sha256)])
+                    );
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Command::Log(LogCmd::Verify { .. }) => unreachable!("handled before connecting"),
         Command::Key(KeyCmd::Enroll {
             pem,
             member_id,
@@ -230,6 +365,39 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ArchiveError> {
     }
 }
 
+fn read_key(path: &std::path::Path) -> Result<String, ArchiveError> {
+    std::fs::read_to_string(path).map_err(|e| ArchiveError::io(path, &e))
+}
+
+/// Writes the private log key to a new file readable by its owner only.
+fn write_private(path: &std::path::Path, text: &str) -> Result<(), ArchiveError> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| ArchiveError::io(path, &e))?;
+    writeln!(f, "{text}")
+        .and_then(|()| f.sync_all())
+        .map_err(|e| ArchiveError::io(path, &e))
+}
+
+fn print_issued(lang: Lang, i: &Issued) {
+    println!(
+        "{}",
+        tr(
+            lang,
+            "archive-receipts-issued",
+            &[
+                ("count", i.receipts.to_string()),
+                ("size", i.size.to_string())
+            ],
+        )
+    );
+}
+
 fn key_line(lang: Lang, id: &str, k: &EnrolledKey) -> String {
     tr(
         lang,
@@ -281,7 +449,9 @@ fn print_received(lang: Lang, got: &[Received]) -> ExitCode {
     for r in got {
         let source = r.path.display().to_string();
         match &r.verdict {
-            Verdict::Accepted { record, anomalies } => {
+            Verdict::Accepted {
+                record, anomalies, ..
+            } => {
                 accepted += 1;
                 println!(
                     "{}",

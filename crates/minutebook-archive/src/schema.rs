@@ -8,10 +8,13 @@ use postgres::Client;
 use crate::error::ArchiveError;
 
 /// The schema version this program writes and reads.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// The migrations, in order: `(version it brings the schema to, SQL)`.
-const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(i32, &str)] = &[
+    (1, include_str!("../migrations/0001_initial.sql")),
+    (2, include_str!("../migrations/0002_receipts.sql")),
+];
 
 /// Advisory lock key held while migrating (an arbitrary constant: "mb-arch" in ASCII).
 const MIGRATION_LOCK: i64 = 0x006d_622d_6172_6368;

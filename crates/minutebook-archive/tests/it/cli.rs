@@ -143,6 +143,11 @@ fn every_message_id_the_archive_uses_is_in_both_catalogues() {
         "archive-error-invalid",
         "archive-error-io",
         "archive-error-no-url",
+        "archive-log-started",
+        "archive-log-key-written",
+        "archive-receipts-issued",
+        "archive-receipt-none",
+        "archive-receipt-valid",
     ]
     .map(str::to_owned)
     .to_vec();
@@ -157,4 +162,81 @@ fn every_message_id_the_archive_uses_is_in_both_catalogues() {
         missing.is_empty(),
         "missing in vi.ftl or en.ftl: {missing:?}"
     );
+}
+
+#[test]
+fn the_log_from_the_command_line_key_ingest_receipt_and_offline_check() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let pg = Cluster::start();
+    let url = pg.url();
+    let mut cell = SignedCell::new();
+    let id = cell.meeting(None);
+    let bundle = cell.bundle(id, "b");
+    cell.enroll_all(&mut minutebook_archive::db::open(&url).unwrap());
+    let origin = "minutebook/dang-uy-phuong-thanh-binh/2026";
+    let key = cell.case.path("log.key");
+    let o = archive(
+        &url,
+        &[
+            "--lang",
+            "en",
+            "log",
+            "new-key",
+            "--origin",
+            origin,
+            "--out",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let public = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .last()
+        .unwrap()
+        .to_owned();
+    assert!(public.starts_with(&format!("{origin}+")), "{public}");
+    let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert!(
+        archive(&url, &["log", "init", "--origin", origin])
+            .status
+            .success()
+    );
+
+    let o = archive(
+        &url,
+        &[
+            "--lang",
+            "en",
+            "ingest",
+            bundle.to_str().unwrap(),
+            "--log-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("Issued 1 receipts"), "{}", text(&o));
+
+    let sha = minutebook_sign::sha256_hex(&std::fs::read(bundle.join("record.json")).unwrap());
+    let o = archive(&url, &["log", "receipt", &sha]);
+    assert!(o.status.success(), "{}", text(&o));
+    let file = cell.case.path("bien-nhan.tlog-proof");
+    std::fs::write(&file, &o.stdout).unwrap();
+    let check = |record: &str| {
+        // Offline: no database address at all.
+        Command::new(env!("CARGO_BIN_EXE_minutebook-archive"))
+            .args(["log", "verify", file.to_str().unwrap()])
+            .args(["--public-key", &public, "--record", record])
+            .env_remove("MINUTEBOOK_ARCHIVE_URL")
+            .env_remove("MINUTEBOOK_LANG")
+            .output()
+            .unwrap()
+    };
+    let o = check(&sha);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("Giấy biên nhận hợp lệ"), "{}", text(&o));
+    let o = check(&"0".repeat(64));
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
 }

@@ -44,7 +44,10 @@ fn the_march_case_is_received_with_its_exact_bytes_and_projections() {
     let dir = cell.bundle(id, "bundle");
 
     let v = verdicts(&mut c, std::slice::from_ref(&dir));
-    let Verdict::Accepted { record, anomalies } = &v[0] else {
+    let Verdict::Accepted {
+        record, anomalies, ..
+    } = &v[0]
+    else {
         panic!("not accepted: {v:?}");
     };
     assert!(anomalies.is_empty(), "{anomalies:?}");

@@ -7,4 +7,5 @@ mod chain;
 mod cli;
 mod ingest;
 mod measure;
+mod receipts;
 mod schema;

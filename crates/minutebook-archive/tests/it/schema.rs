@@ -16,13 +16,16 @@ fn a_new_database_is_migrated_once_and_reopening_changes_nothing() {
     assert_eq!(migrate(&mut c).unwrap(), SCHEMA_VERSION);
     drop(db::open(&pg.url()).unwrap());
     assert_eq!(current_version(&mut c).unwrap(), Some(SCHEMA_VERSION));
-    assert_eq!(count(&mut c, "schema_version"), 1);
+    assert_eq!(count(&mut c, "schema_version"), 2);
     for t in [
         "member_key",
         "record",
         "attestation",
         "quarantine",
         "chain_anomaly",
+        "log_leaf",
+        "log_hash",
+        "log_checkpoint",
     ] {
         assert_eq!(count(&mut c, t), 0, "{t}");
     }
@@ -47,21 +50,49 @@ fn a_newer_schema_is_refused_untouched() {
     let pg = Cluster::start();
     let mut c = pg.client();
     migrate(&mut c).unwrap();
-    // A later program's migration: version 2 with a table this one does not know.
-    c.batch_execute(
-        "CREATE TABLE receipt_log (idx bigint PRIMARY KEY); \
-         INSERT INTO schema_version (version) VALUES (2)",
+    // A later program's migration: a version this one does not know, with a table it added.
+    let newer = SCHEMA_VERSION + 1;
+    c.batch_execute("CREATE TABLE search_doc (record text PRIMARY KEY)")
+        .unwrap();
+    c.execute(
+        "INSERT INTO schema_version (version) VALUES ($1)",
+        &[&newer],
     )
     .unwrap();
     let before = layout(&mut c);
     match db::open(&pg.url()) {
         Err(ArchiveError::SchemaTooNew { found, supported }) => {
-            assert_eq!((found, supported), (2, SCHEMA_VERSION));
+            assert_eq!((found, supported), (newer, SCHEMA_VERSION));
         }
         Err(e) => panic!("expected SchemaTooNew, got {e}"),
         Ok(_) => panic!("a newer schema was accepted"),
     }
     assert_eq!(layout(&mut c), before);
-    assert_eq!(current_version(&mut c).unwrap(), Some(2));
-    assert_eq!(count(&mut c, "schema_version"), 2);
+    assert_eq!(current_version(&mut c).unwrap(), Some(newer));
+    assert_eq!(count(&mut c, "schema_version"), 3);
+}
+
+#[test]
+fn a_version_1_database_is_upgraded_keeping_what_it_holds() {
+    let pg = Cluster::start();
+    let mut c = pg.client();
+    // The database as the first release of the archive left it.
+    c.batch_execute(include_str!("../../migrations/0001_initial.sql"))
+        .unwrap();
+    c.batch_execute(
+        "INSERT INTO schema_version (version) VALUES (1); \
+         INSERT INTO member_key (fingerprint, public_key, member_id, full_name, valid_from, \
+         enrolled_by) VALUES (repeat('a', 64), 'pem', '1', 'Nguyễn Văn Hùng', '2026-01-01', '')",
+    )
+    .unwrap();
+    assert_eq!(migrate(&mut c).unwrap(), SCHEMA_VERSION);
+    assert_eq!(count(&mut c, "member_key"), 1);
+    assert_eq!(count(&mut c, "log_leaf"), 0);
+    let versions: Vec<i32> = c
+        .query("SELECT version FROM schema_version ORDER BY version", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(versions, [1, 2]);
 }

@@ -162,7 +162,11 @@ pub fn count(client: &mut postgres::Client, table: &str) -> i64 {
             "record",
             "attestation",
             "quarantine",
-            "chain_anomaly"
+            "chain_anomaly",
+            "log_head",
+            "log_hash",
+            "log_leaf",
+            "log_checkpoint"
         ]
         .contains(&table),
         "{table} is not an archive table"
