@@ -1,12 +1,12 @@
 //! A small measurement, not the issue's benchmark (that is 1 M synthetic records in `bench/`):
 //! 40 records of the March 2026 case (meetings 1–40 of one cell, ~13 KB each) ingested as one
-//! batch, then again. Ignored by default; run with
+//! batch with the Merkle log started, receipts issued for them, then the batch again. Ignored by default; run with
 //! `cargo nextest run -p minutebook-archive --run-ignored only --no-capture ingest_rate`.
 
 use std::time::Instant;
 
-use minutebook_archive::db;
 use minutebook_archive::ingest::{Verdict, ingest_paths};
+use minutebook_archive::{db, receipt, tlog};
 
 use crate::support::pg::Cluster;
 use crate::support::{SignedCell, count, folder};
@@ -20,6 +20,7 @@ fn ingest_rate_of_forty_records() {
     let mut c = db::open(&pg.url()).unwrap();
     let mut cell = SignedCell::new();
     cell.enroll_all(&mut c);
+    tlog::init(&mut c, "minutebook/measure/2026").unwrap();
     let n = 40;
     let dir = folder(cell.case.dir.path(), "all");
     let t = Instant::now();
@@ -34,6 +35,10 @@ fn ingest_rate_of_forty_records() {
     let t = Instant::now();
     let got = ingest_paths(&mut c, std::slice::from_ref(&dir)).unwrap();
     let first = t.elapsed();
+    let t = Instant::now();
+    let (key, _) = receipt::new_key("minutebook/measure/2026").unwrap();
+    assert_eq!(receipt::issue(&mut c, &key).unwrap().receipts, n as u64);
+    let issued = t.elapsed();
     let t = Instant::now();
     let again = ingest_paths(&mut c, &[dir]).unwrap();
     let second = t.elapsed();
@@ -55,9 +60,10 @@ fn ingest_rate_of_forty_records() {
     let rate = |d: std::time::Duration| n as f64 / d.as_secs_f64();
     eprintln!(
         "cluster start {cluster_start:.2?}; {n} signed records made in {generated:.2?}; \
-         ingest {first:.2?} ({:.0} records/s); again {second:.2?} ({:.0}/s); \
-         {} bytes per record",
+         ingest {first:.2?} ({:.0} records/s); {n} receipts {issued:.2?} ({:.0}/s); \
+         again {second:.2?} ({:.0}/s); {} bytes per record",
         rate(first),
+        rate(issued),
         rate(second),
         bytes / n
     );
