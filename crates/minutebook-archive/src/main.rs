@@ -235,6 +235,13 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ArchiveError> {
             let key = log_key.as_deref().map(read_key).transpose()?;
             loop {
                 let got = sweep::sweep(&mut client, &dir, Duration::from_secs(2))?;
+                // Watching, an empty sweep says nothing (one line a second would bury the rest).
+                if let Some(s) = watch
+                    && got.is_empty()
+                {
+                    std::thread::sleep(Duration::from_secs(s.max(1)));
+                    continue;
+                }
                 let code = print_received(lang, &got);
                 if let Some(key) = &key {
                     print_issued(lang, &receipt::issue(&mut client, key)?);
