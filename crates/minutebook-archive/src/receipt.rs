@@ -1,0 +1,233 @@
+//! Receipts: the committee signs checkpoints of its Merkle log ([`crate::tlog`]) and gives each
+//! cell a receipt for each record — a C2SP `tlog-proof` (c2sp.org/tlog-proof@v1): the leaf as
+//! `extra`, its index, the RFC 6962 inclusion proof, and the signed checkpoint (a C2SP signed
+//! note, Ed25519). A cell that pinned the committee's public key checks it offline
+//! ([`verify`]). Formats from `tlog_tiles` and `signed_note`, not our own.
+//!
+//! The log key is a signed-note key pair named after the log's origin: the private half
+//! (`PRIVATE+KEY+<origin>+<id>+<base64>`) stays in a file of the committee's (never in the
+//! database), the public half (`<origin>+<id>+<base64>`) goes to the cells.
+//!
+//! Receipts are issued once per leaf, at the first checkpoint that covers it ([`issue`]), and
+//! stored, so a re-sent bundle gets the identical receipt back.
+
+use std::cell::RefCell;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use postgres::Client;
+use signed_note::{Note, Signer, StandardSigner, StandardVerifier, VerifierList};
+use tlog_tiles::{Checkpoint, Hash, check_record, prove_record, record_hash};
+
+use crate::error::ArchiveError;
+use crate::tlog::{LEAF_TYPE, Reader};
+
+/// First line of a receipt.
+pub const PROOF_HEADER: &str = "c2sp.org/tlog-proof@v1";
+
+/// Signed-note algorithm byte for Ed25519.
+const ALG_ED25519: u8 = 1;
+
+/// A new log key pair for `origin`: `(private, public)` in signed-note encoding.
+///
+/// # Errors
+/// [`ArchiveError::Invalid`] when `origin` cannot name a key or no randomness is available.
+pub fn new_key(origin: &str) -> Result<(String, String), ArchiveError> {
+    if !signed_note::is_key_name_valid(origin) {
+        return Err(ArchiveError::Invalid(format!(
+            "{origin:?} cannot name a key: no spaces or '+', not empty"
+        )));
+    }
+    let key = minutebook_sign::keys::generate()
+        .map_err(|e| ArchiveError::Invalid(format!("log key: {e}")))?;
+    let public = [
+        &[ALG_ED25519][..],
+        key.verifying_key().to_bytes().as_slice(),
+    ]
+    .concat();
+    let private = [&[ALG_ED25519][..], key.to_bytes().as_slice()].concat();
+    let id = signed_note::key_id(origin, &public);
+    Ok((
+        format!("PRIVATE+KEY+{origin}+{id:08x}+{}", B64.encode(private)),
+        format!("{origin}+{id:08x}+{}", B64.encode(public)),
+    ))
+}
+
+fn signer(private_key: &str) -> Result<StandardSigner, ArchiveError> {
+    StandardSigner::new(private_key.trim())
+        .map_err(|e| ArchiveError::Invalid(format!("log key: {e}")))
+}
+
+/// What [`issue`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issued {
+    /// Size of the checkpoint the new receipts are against.
+    pub size: u64,
+    /// Receipts written.
+    pub receipts: u64,
+}
+
+/// Signs a checkpoint of the log as it is now (unless one of that size exists) and writes a
+/// receipt for every leaf that has none, all in one transaction.
+///
+/// # Errors
+/// [`ArchiveError::Invalid`] when the log was not started, or the key is malformed or not named
+/// after the log's origin; [`ArchiveError::Db`].
+pub fn issue(client: &mut Client, private_key: &str) -> Result<Issued, ArchiveError> {
+    let signer = signer(private_key)?;
+    let mut tx = client.transaction()?;
+    let Some(row) = tx.query_opt("SELECT origin, size, root FROM log_head FOR UPDATE", &[])? else {
+        return Err(ArchiveError::Invalid(
+            "the log was not started (minutebook-archive log init)".into(),
+        ));
+    };
+    let origin: String = row.get(0);
+    let size: i64 = row.get(1);
+    let root: Vec<u8> = row.get(2);
+    if signer.name() != origin {
+        return Err(ArchiveError::Invalid(format!(
+            "the key is named {:?}, the log {origin:?}",
+            signer.name()
+        )));
+    }
+    if size == 0 {
+        tx.commit()?;
+        return Ok(Issued {
+            size: 0,
+            receipts: 0,
+        });
+    }
+    let note = match tx.query_opt("SELECT note FROM log_checkpoint WHERE size = $1", &[&size])? {
+        Some(r) => r.get::<_, String>(0),
+        None => {
+            let root = Hash(
+                root.try_into()
+                    .map_err(|_| ArchiveError::Invalid("log_head.root is not 32 bytes".into()))?,
+            );
+            let cp = Checkpoint::new(&origin, size as u64, root, "")
+                .map_err(|e| ArchiveError::Invalid(e.to_string()))?;
+            let mut note =
+                Note::new(&cp.to_bytes(), &[]).map_err(|e| ArchiveError::Invalid(e.to_string()))?;
+            note.add_sigs(&[&signer as &dyn Signer])
+                .map_err(|e| ArchiveError::Invalid(e.to_string()))?;
+            let text = String::from_utf8(note.to_bytes())
+                .map_err(|e| ArchiveError::Invalid(e.to_string()))?;
+            tx.execute(
+                "INSERT INTO log_checkpoint (size, note) VALUES ($1, $2)",
+                &[&size, &text],
+            )?;
+            text
+        }
+    };
+    let pending = tx.query(
+        "SELECT idx, leaf FROM log_leaf WHERE receipt IS NULL AND idx < $1 ORDER BY idx",
+        &[&size],
+    )?;
+    let mut written = 0;
+    for row in pending {
+        let idx: i64 = row.get(0);
+        let leaf: Vec<u8> = row.get(1);
+        let proof = {
+            let reader = Reader(RefCell::new(&mut tx));
+            prove_record(size as u64, idx as u64, &reader)
+                .map_err(|e| ArchiveError::Invalid(format!("Merkle log: {e}")))?
+        };
+        let mut text = format!("{PROOF_HEADER}\nextra {}\nindex {idx}\n", B64.encode(&leaf));
+        for h in &proof {
+            text.push_str(&format!("{h}\n"));
+        }
+        text.push('\n');
+        text.push_str(&note);
+        tx.execute(
+            "UPDATE log_leaf SET receipt = $1 WHERE idx = $2",
+            &[&text, &idx],
+        )?;
+        written += 1;
+    }
+    tx.commit()?;
+    Ok(Issued {
+        size: size as u64,
+        receipts: written,
+    })
+}
+
+/// The receipt issued for record `sha256`, if any.
+///
+/// # Errors
+/// [`ArchiveError::Db`].
+pub fn receipt_of(client: &mut Client, sha256: &str) -> Result<Option<String>, ArchiveError> {
+    Ok(client
+        .query_opt(
+            "SELECT receipt FROM log_leaf WHERE record_sha256 = $1",
+            &[&sha256],
+        )?
+        .and_then(|r| r.get(0)))
+}
+
+/// What a valid receipt says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    /// The log's origin.
+    pub origin: String,
+    /// The leaf's index.
+    pub index: u64,
+    /// The checkpoint's size.
+    pub size: u64,
+}
+
+/// Checks `receipt` offline: the checkpoint is signed by `public_key` (signed-note encoding)
+/// and names that key's log, the leaf names `record_sha256`, and the inclusion proof holds.
+///
+/// # Errors
+/// [`ArchiveError::Invalid`] naming the first thing that does not hold.
+pub fn verify(
+    receipt: &str,
+    public_key: &str,
+    record_sha256: &str,
+) -> Result<Verified, ArchiveError> {
+    let bad = |what: &str| ArchiveError::Invalid(format!("receipt: {what}"));
+    let (head, note) = receipt
+        .split_once("\n\n")
+        .ok_or_else(|| bad("no blank line before the checkpoint"))?;
+    let mut lines = head.lines();
+    if lines.next() != Some(PROOF_HEADER) {
+        return Err(bad("not a c2sp.org/tlog-proof@v1"));
+    }
+    let extra = lines
+        .next()
+        .and_then(|l| l.strip_prefix("extra "))
+        .ok_or_else(|| bad("no leaf (extra line)"))?;
+    let index: u64 = lines
+        .next()
+        .and_then(|l| l.strip_prefix("index "))
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| bad("no index"))?;
+    let proof: Vec<Hash> = lines
+        .map(Hash::parse_hash)
+        .collect::<Result<_, _>>()
+        .map_err(|e| bad(&format!("proof: {e}")))?;
+
+    let verifier = StandardVerifier::new(public_key.trim()).map_err(|e| bad(&e.to_string()))?;
+    let origin_of_key = signed_note::Verifier::name(&verifier).to_owned();
+    let note = Note::from_bytes(note.as_bytes()).map_err(|e| bad(&e.to_string()))?;
+    note.verify(&VerifierList::new(vec![Box::new(verifier)]))
+        .map_err(|e| bad(&format!("checkpoint signature: {e}")))?;
+    let cp = Checkpoint::from_bytes(note.text()).map_err(|e| bad(&e.to_string()))?;
+    if cp.origin() != origin_of_key {
+        return Err(bad("the checkpoint is of another log"));
+    }
+
+    let leaf = B64.decode(extra).map_err(|e| bad(&e.to_string()))?;
+    let fields: serde_json::Value =
+        serde_json::from_slice(&leaf).map_err(|e| bad(&format!("leaf: {e}")))?;
+    if fields["t"] != LEAF_TYPE || fields["record"] != record_sha256 {
+        return Err(bad("the leaf does not name this record"));
+    }
+    check_record(&proof, cp.size(), *cp.hash(), index, record_hash(&leaf))
+        .map_err(|e| bad(&format!("inclusion proof: {e}")))?;
+    Ok(Verified {
+        origin: cp.origin().to_owned(),
+        index,
+        size: cp.size(),
+    })
+}
