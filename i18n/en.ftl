@@ -179,6 +179,7 @@ key-create = Create signing key
 key-passphrase = Key passphrase
 key-passphrase-again = Passphrase again
 key-mismatch = The two passphrases differ.
+key-too-short = The passphrase needs at least 8 characters.
 key-hint = At least 8 characters. The passphrase is stored nowhere; if it is forgotten, create a new key.
 key-created = Key created for { $name }. Fingerprint: { $fingerprint }
 ws-title = Meeting
@@ -557,3 +558,8 @@ archive-log-key-written = Wrote the log's private key to { $path } (keep it secr
 archive-receipts-issued = Issued { $count } receipts against a checkpoint of { $size } records.
 archive-receipt-none = No receipt yet for record { $sha256 }.
 archive-receipt-valid = Valid receipt: log { $origin }, record index { $index } in a checkpoint of { $size } records.
+
+## Reopening a closed meeting (ui/src/lib/meeting/SignPanel.svelte)
+reopen-title = Reopen the meeting to make changes…
+reopen-body = Reopening keeps the signed minutes in the book as they are (the current version), and lets the meeting be edited again; closing it again makes version { $version }, which must be signed again.
+reopen-confirm = Reopen for changes

@@ -167,6 +167,7 @@ key-create = Tạo khóa ký
 key-passphrase = Mật khẩu khóa
 key-passphrase-again = Nhập lại mật khẩu
 key-mismatch = Hai lần nhập mật khẩu không khớp.
+key-too-short = Mật khẩu cần ít nhất 8 ký tự.
 key-hint = Ít nhất 8 ký tự. Mật khẩu không được lưu ở đâu; quên mật khẩu thì phải tạo khóa mới.
 key-created = Đã tạo khóa cho đ/c { $name }. Dấu vân tay: { $fingerprint }
 ws-title = Cuộc họp
@@ -542,3 +543,8 @@ archive-log-key-written = Đã ghi khóa bí mật của sổ nhật ký vào { 
 archive-receipts-issued = Đã cấp { $count } giấy biên nhận theo điểm kiểm tra có { $size } biên bản.
 archive-receipt-none = Chưa có giấy biên nhận cho biên bản { $sha256 }.
 archive-receipt-valid = Giấy biên nhận hợp lệ: sổ nhật ký { $origin }, biên bản thứ { $index } trong điểm kiểm tra có { $size } biên bản.
+
+## Reopening a closed meeting (ui/src/lib/meeting/SignPanel.svelte)
+reopen-title = Mở lại cuộc họp để sửa…
+reopen-body = Mở lại thì biên bản đã ký vẫn được giữ nguyên trong sổ (phiên bản hiện tại), nhưng cuộc họp được sửa tiếp; khi kết thúc lại sẽ thành phiên bản { $version } và phải ký lại.
+reopen-confirm = Mở lại để sửa

@@ -87,7 +87,7 @@ async function newMeeting(b, subject) {
   await $id(b, 'new-meeting').waitForDisplayed({ timeout: 10_000 });
   await $id(b, 'new-meeting').click();
   await typeDate(b, 'new-date', '05/03/2026');
-  await $id(b, 'new-subject').setValue(subject);
+  if (subject) await $id(b, 'new-subject').setValue(subject);
   await $id(b, 'new-place').setValue('Nhà văn hóa tổ dân phố số 7');
   await $id(b, 'new-submit').click();
   await $id(b, 'workspace').waitForDisplayed({ timeout: 10_000 });
@@ -150,6 +150,16 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   for (const name of ['Nguyễn Văn Hùng', 'Phạm Thu Hà']) {
     const btn = await b.$(`//tr[td[normalize-space()="${name}"]]//button[starts-with(@data-testid,"key-new-")]`);
     await btn.click();
+    if (name === 'Nguyễn Văn Hùng') {
+      // Too short, then mismatched: each said in the form, nothing made.
+      await $id(b, 'key-pass1').setValue('ngắn');
+      await $id(b, 'key-submit').click();
+      await waitText(b, 'key-error', (x) => x.includes('ít nhất 8 ký tự'), 'said the passphrase is short');
+      await $id(b, 'key-pass1').setValue(PASS);
+      await $id(b, 'key-pass2').setValue(`${PASS}x`);
+      await $id(b, 'key-submit').click();
+      await waitText(b, 'key-error', (x) => x.includes('không khớp'), 'said the passphrases differ');
+    }
     await $id(b, 'key-pass1').setValue(PASS);
     await $id(b, 'key-pass2').setValue(PASS);
     assert.equal(await $id(b, 'key-pass1').getAttribute('type'), 'password');
@@ -160,7 +170,9 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
 
   // The meeting.
   await $id(b, 'nav-meetings').click();
-  await newMeeting(b, 'Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026');
+  // No title typed: the meeting is named as the minutes name it, month included.
+  await newMeeting(b, '');
+  assert.equal(await $id(b, 'ws-subject').getValue(), 'Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026');
   await $id(b, 'ws-start').setValue('19:30');
   await $id(b, 'ws-end').setValue('21:15');
   await $id(b, 'ws-chair').selectByVisibleText('Nguyễn Văn Hùng');
@@ -314,6 +326,19 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   await app.screenshot('19-signed-en');
   await $id(b, 'nav-settings').click();
   await $id(b, 'locale-vi').click();
+
+  // Reopen from the signed meeting: explained first, then the workspace is editable again and
+  // its close bar is back; the signed version stays in the book (the list still has it).
+  await $id(b, 'nav-meetings').click();
+  await $id(b, 'meeting-1').click();
+  await $id(b, 'sign-panel').waitForDisplayed({ timeout: 10_000 });
+  await $id(b, 'reopen-open').click();
+  await $id(b, 'reopen-confirm').waitForDisplayed({ timeout: 5_000 });
+  await b.$('[data-testid="reopen-open"]').scrollIntoView({ block: 'center' });
+  await app.screenshot('25-reopen-vi');
+  await $id(b, 'reopen-confirm').click();
+  await $id(b, 'close-meeting').waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await $id(b, 'sign-panel').isExisting(), false);
 });
 
 test('the roster: add a member, correct a record, transfer a member out', async (t) => {

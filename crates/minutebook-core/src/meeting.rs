@@ -64,6 +64,23 @@ impl MeetingKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// The subject a new meeting of this kind on `date` gets when none is typed: the monthly
+    /// and thematic meetings name their month as the minutes do ("Sinh hoạt chi bộ thường kỳ
+    /// tháng 3 năm 2026", "… tháng 02 năm 2026": months 1 and 2 written with two digits, ND 30
+    /// as in [`crate::vn::date_words`]); the others their kind alone.
+    pub fn default_subject(self, date: time::Date) -> String {
+        match self {
+            MeetingKind::Regular | MeetingKind::Thematic => {
+                let (m, y) = crate::vn::month_year(date)
+                    .split_once('/')
+                    .map(|(m, y)| (m.to_owned(), y.to_owned()))
+                    .unwrap_or_default();
+                format!("{} tháng {m} năm {y}", self.subject_vi())
+            }
+            _ => self.subject_vi().to_owned(),
+        }
+    }
+
     /// The Vietnamese name used in the minutes' subject line, e.g. "Sinh hoạt chi bộ thường kỳ".
     pub fn subject_vi(self) -> &'static str {
         match self {
@@ -239,6 +256,23 @@ pub enum MeetingError {
 mod tests {
     use super::*;
     use crate::code_tests::assert_codes;
+
+    #[test]
+    fn the_default_subject_names_the_month_as_the_minutes_do() {
+        use time::macros::date;
+        assert_eq!(
+            MeetingKind::Regular.default_subject(date!(2026 - 03 - 05)),
+            "Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026"
+        );
+        assert_eq!(
+            MeetingKind::Regular.default_subject(date!(2026 - 02 - 05)),
+            "Sinh hoạt chi bộ thường kỳ tháng 02 năm 2026"
+        );
+        assert_eq!(
+            MeetingKind::Admission.default_subject(date!(2026 - 03 - 05)),
+            "Họp chi bộ xét kết nạp đảng viên"
+        );
+    }
 
     #[test]
     fn meeting_kind_codes_round_trip() {

@@ -32,7 +32,7 @@ impl Book {
             let date = convert::parse_date(input.date.trim(), "date")?;
             let subject = nfc(input.subject.trim());
             let subject = if subject.is_empty() {
-                kind.subject_vi().to_owned()
+                kind.default_subject(date)
             } else {
                 subject
             };
