@@ -24,6 +24,26 @@ fn verdicts(client: &mut postgres::Client, paths: &[PathBuf]) -> Vec<Verdict> {
 }
 
 #[track_caller]
+/// In a fresh archive whose register holds `chair` (a chair's enrolment made wrong on purpose)
+/// and the minute-taker's right one, `dir` is quarantined as `code` and nothing is stored.
+fn refused_with_chair_enrolled_as(
+    cell: &SignedCell,
+    dir: &std::path::Path,
+    chair: &register::Enrollment,
+    code: &str,
+) {
+    let pg = Cluster::start();
+    let mut c = db::open(&pg.url()).unwrap();
+    register::enroll(&mut c, chair).unwrap();
+    register::enroll(
+        &mut c,
+        &cell.enrollment(MINUTE_TAKER, date!(2026 - 01 - 01)),
+    )
+    .unwrap();
+    quarantined_as(&verdicts(&mut c, &[dir.to_path_buf()])[0], code);
+    assert_eq!(count(&mut c, "record"), 0);
+}
+
 fn quarantined_as(v: &Verdict, code: &str) {
     match v {
         Verdict::Quarantined { code: c, reason } => {
@@ -224,18 +244,9 @@ fn a_key_outside_its_enrolled_days_is_refused() {
     );
 
     // Expired: a new register where the chair's key ended in January 2026.
-    let pg2 = Cluster::start();
-    let mut c2 = db::open(&pg2.url()).unwrap();
     let mut expired = cell.enrollment(CHAIR, date!(2025 - 01 - 01));
     expired.valid_until = Some(date!(2026 - 01 - 31));
-    register::enroll(&mut c2, &expired).unwrap();
-    register::enroll(
-        &mut c2,
-        &cell.enrollment(MINUTE_TAKER, date!(2026 - 01 - 01)),
-    )
-    .unwrap();
-    quarantined_as(&verdicts(&mut c2, &[dir])[0], "key-out-of-validity");
-    assert_eq!(count(&mut c2, "record"), 0);
+    refused_with_chair_enrolled_as(&cell, &dir, &expired, "key-out-of-validity");
 }
 
 #[test]
@@ -272,33 +283,13 @@ fn a_key_enrolled_for_another_member_or_another_cell_is_refused() {
     let id = cell.meeting(None);
     let dir = cell.bundle(id, "bundle");
 
-    let pg = Cluster::start();
-    let mut c = db::open(&pg.url()).unwrap();
     let mut wrong_member = cell.enrollment(CHAIR, date!(2026 - 01 - 01));
     wrong_member.member_id = "999".into();
-    register::enroll(&mut c, &wrong_member).unwrap();
-    register::enroll(
-        &mut c,
-        &cell.enrollment(MINUTE_TAKER, date!(2026 - 01 - 01)),
-    )
-    .unwrap();
-    quarantined_as(
-        &verdicts(&mut c, std::slice::from_ref(&dir))[0],
-        "key-other-member",
-    );
+    refused_with_chair_enrolled_as(&cell, &dir, &wrong_member, "key-other-member");
 
-    let pg2 = Cluster::start();
-    let mut c2 = db::open(&pg2.url()).unwrap();
     let mut other_cell = cell.enrollment(CHAIR, date!(2026 - 01 - 01));
     other_cell.cell_id = Some("chi-bo-khac".into());
-    register::enroll(&mut c2, &other_cell).unwrap();
-    register::enroll(
-        &mut c2,
-        &cell.enrollment(MINUTE_TAKER, date!(2026 - 01 - 01)),
-    )
-    .unwrap();
-    quarantined_as(&verdicts(&mut c2, &[dir])[0], "key-other-cell");
-    assert_eq!(count(&mut c2, "record"), 0);
+    refused_with_chair_enrolled_as(&cell, &dir, &other_cell, "key-other-cell");
 }
 
 #[test]
