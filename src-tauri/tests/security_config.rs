@@ -241,3 +241,16 @@ fn e2e_dialog_overrides_are_not_in_default_builds() {
         "feature e2e must never be a default feature"
     );
 }
+
+/// A 1366×768 laptop has about 700 px under its panel and the title bar: the window opens no
+/// taller than that, and can be made smaller (issue 15; it opened 800 px tall).
+#[test]
+fn the_window_opens_within_a_768_pixel_laptop_screen() {
+    let config = config();
+    let w = &config["app"]["windows"][0];
+    let height = w["height"].as_u64().expect("an explicit height");
+    let min = w["minHeight"].as_u64().expect("an explicit minHeight");
+    assert!(height <= 700, "opens {height} px tall");
+    assert!(min <= height && min <= 600, "minHeight {min}");
+    assert!(w["width"].as_u64().unwrap() <= 1366);
+}
