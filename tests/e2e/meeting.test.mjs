@@ -427,6 +427,32 @@ test('the agenda reorders by keyboard and by dragging, and the order is saved', 
   await $id(b, 'workspace').waitForDisplayed({ timeout: 10_000 });
   const after = await titles();
   assert.deepEqual(after, [before[2], before[0], before[1], ...before.slice(3)]);
+
+  // An item is added (focus on its title), one is removed and the removal undone, then
+  // removed for good; all of it saved.
+  await $id(b, 'add-agenda-item').click();
+  const n = after.length;
+  await b.waitUntil(async () => (await b.execute(() => document.activeElement?.id)) === `agenda-title-${n}`, {
+    timeout: 5_000,
+    timeoutMsg: 'the new item did not take the focus',
+  });
+  await $id(b, `agenda-title-${n}`).setValue('Kết nạp đảng viên mới');
+  await $id(b, 'remove-agenda-1').click();
+  await waitText(b, 'undo-bar', (x) => x.includes('Đã xoá mục 2'), 'offered to undo');
+  assert.equal((await titles()).length, n);
+  await $id(b, 'undo').click();
+  await b.waitUntil(async () => (await titles()).length === n + 1, { timeout: 5_000, timeoutMsg: 'undo did not restore' });
+  assert.equal((await titles())[1], after[1]);
+  await $id(b, 'remove-agenda-1').click();
+  // A vote just added (nothing typed yet) saves: the header does not turn red, and the vote
+  // says what it lacks.
+  await $id(b, 'add-vote').click();
+  await saved(b);
+  await waitText(b, 'vote-problem-0', (x) => x.length > 0, 'said the vote lacks a subject');
+  await app.screenshot('26-agenda-edit-vi');
+  await b.refresh();
+  await $id(b, 'workspace').waitForDisplayed({ timeout: 10_000 });
+  assert.deepEqual(await titles(), [after[0], ...after.slice(2), 'Kết nạp đảng viên mới']);
 });
 
 test('hostile text is shown literally and nothing runs', async (t) => {

@@ -374,6 +374,9 @@ pub enum VoteError {
     /// Nobody eligible.
     #[error("no official member is eligible to vote under this reading")]
     NoEligibleMembers,
+    /// The vote says nothing of what was voted on (a vote added and not filled in yet).
+    #[error("the subject of the vote is empty")]
+    NoSubject,
 }
 
 /// Tallies `vote` for a meeting held on `date` with this roster and attendance.
@@ -391,6 +394,9 @@ pub fn tally(
     date: Date,
     default_reading: CountingReading,
 ) -> Result<VoteTally, VoteError> {
+    if vote.subject.trim().is_empty() {
+        return Err(VoteError::NoSubject);
+    }
     let reading = vote.reading.unwrap_or(default_reading);
     let mut eligible = 0u32;
     let mut present_eligible = 0u32;

@@ -532,3 +532,14 @@ fn a_regular_meeting_starts_from_the_official_order_of_business() {
     );
     assert_eq!(m.status, MeetingStatus::Draft);
 }
+
+#[test]
+fn a_vote_with_no_subject_is_not_counted_and_says_why() {
+    let (roster, att) = case();
+    let mut v = vote(VoteKind::Resolution, 8, 0, time!(20:40));
+    v.subject = " ".into();
+    assert!(matches!(
+        tally(&v, &roster, &att, DAY, CountingReading::default()),
+        Err(vote::VoteError::NoSubject)
+    ));
+}

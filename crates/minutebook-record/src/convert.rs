@@ -374,12 +374,8 @@ fn vote_from(d: &VoteDoc, path: &str) -> Result<Vote, DocError> {
             )
         })?),
     };
-    if d.subject.trim().is_empty() {
-        return Err(err(
-            format!("{path}.subject"),
-            "the subject of the vote is empty",
-        ));
-    }
+    // An empty subject is kept while the meeting is open (a vote just added, not typed yet):
+    // the tally refuses it (`VoteError::NoSubject`), so closing does.
     Ok(Vote {
         subject: nfc(&d.subject),
         kind,
