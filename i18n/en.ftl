@@ -575,3 +575,11 @@ archive-receipt-valid = Valid receipt: log { $origin }, record index { $index } 
 reopen-title = Reopen the meeting to make changes…
 reopen-body = Reopening keeps the signed minutes in the book as they are (the current version), and lets the meeting be edited again; closing it again makes version { $version }, which must be signed again.
 reopen-confirm = Reopen for changes
+
+## Details of errors (ApiError::detail_id), in the user's language
+err-key-exists = { $name } already has a valid signing key; revoke it before making a new one
+err-no-key = { $name } has no signing key yet; make one before signing
+err-no-cell = the minute book has no cell yet; set the cell up first
+err-not-closed = meeting { $id } is not closed yet; close it first
+err-reopened = meeting { $id } was reopened for changes; closing it again makes version { $version }
+err-meeting-locked = meeting { $id } is closed and cannot be edited; reopen it to make changes

@@ -560,3 +560,11 @@ archive-receipt-valid = Giấy biên nhận hợp lệ: sổ nhật ký { $origi
 reopen-title = Mở lại cuộc họp để sửa…
 reopen-body = Mở lại thì biên bản đã ký vẫn được giữ nguyên trong sổ (phiên bản hiện tại), nhưng cuộc họp được sửa tiếp; khi kết thúc lại sẽ thành phiên bản { $version } và phải ký lại.
 reopen-confirm = Mở lại để sửa
+
+## Details of errors (ApiError::detail_id), in the user's language
+err-key-exists = đồng chí { $name } đã có khóa ký còn hiệu lực; muốn tạo khóa mới thì phải thu hồi khóa cũ trước
+err-no-key = đồng chí { $name } chưa có khóa ký; hãy tạo khóa ký cho đồng chí trước khi ký
+err-no-cell = sổ biên bản chưa có chi bộ; hãy thiết lập chi bộ trước
+err-not-closed = cuộc họp số { $id } chưa kết thúc; hãy kết thúc cuộc họp trước
+err-reopened = cuộc họp số { $id } đang được mở lại để sửa; kết thúc lại sẽ thành phiên bản { $version }
+err-meeting-locked = cuộc họp số { $id } đã kết thúc, không sửa được nữa; muốn sửa thì mở lại cuộc họp

@@ -92,8 +92,15 @@ impl ErrorCode {
 pub struct ApiError {
     /// What kind.
     pub code: ErrorCode,
-    /// The detail: what was wrong and where (file, row, field, JSON path, meeting…).
+    /// The detail: what was wrong and where (file, row, field, JSON path, meeting…). English;
+    /// shown as it is only when there is no [`Self::detail_id`].
     pub message: String,
+    /// The detail as a catalogue message (`i18n/*.ftl`), when it has one: shown instead of
+    /// `message`, in the user's language, with [`Self::detail_args`].
+    pub detail_id: Option<String>,
+    /// The arguments of [`Self::detail_id`] (name → text).
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, string>"))]
+    pub detail_args: std::collections::BTreeMap<String, String>,
 }
 
 impl ApiError {
@@ -102,6 +109,26 @@ impl ApiError {
         ApiError {
             code,
             message: message.into(),
+            detail_id: None,
+            detail_args: Default::default(),
+        }
+    }
+    /// An error of `code` whose detail is catalogue message `id` with `args`; `english` is the
+    /// same for logs and for callers without the catalogue.
+    pub fn with_detail(
+        code: ErrorCode,
+        id: &str,
+        args: &[(&str, String)],
+        english: impl Into<String>,
+    ) -> Self {
+        ApiError {
+            code,
+            message: english.into(),
+            detail_id: Some(id.to_owned()),
+            detail_args: args
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
         }
     }
     /// Not found: `what`.
@@ -122,11 +149,18 @@ impl ApiError {
     }
     /// The headline in `lang` followed by the detail.
     pub fn localized(&self, lang: Lang) -> String {
-        format!(
-            "{}: {}",
-            tr(lang, self.code.message_id(), &[]),
-            self.message
-        )
+        let detail = match &self.detail_id {
+            Some(id) => {
+                let args: Vec<(&str, String)> = self
+                    .detail_args
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.clone()))
+                    .collect();
+                tr(lang, id, &args)
+            }
+            None => self.message.clone(),
+        };
+        format!("{}: {detail}", tr(lang, self.code.message_id(), &[]))
     }
 }
 

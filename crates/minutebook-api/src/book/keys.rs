@@ -83,10 +83,12 @@ impl Book {
             .iter()
             .any(|k| k.revoked_from.is_none())
         {
-            return Err(ApiError::invalid(format!(
-                "{} already has a key: revoke it first (minutebook key revoke)",
-                member.full_name
-            )));
+            return Err(ApiError::with_detail(
+                ErrorCode::InvalidInput,
+                "err-key-exists",
+                &[("name", member.full_name.clone())],
+                format!("{} already has a key: revoke it first", member.full_name),
+            ));
         }
         Ok(())
     }
@@ -177,10 +179,12 @@ impl Book {
             .into_iter()
             .rfind(|k| k.revoked_from.is_none())
             .ok_or_else(|| {
-                ApiError::not_found(format!(
-                    "{} has no key: create one (minutebook key new)",
-                    member.full_name
-                ))
+                ApiError::with_detail(
+                    ErrorCode::NotFound,
+                    "err-no-key",
+                    &[("name", member.full_name.clone())],
+                    format!("{} has no key: create one first", member.full_name),
+                )
             })
     }
 

@@ -282,7 +282,12 @@ impl Book {
 
     fn require_cell(&self) -> Result<Cell, ApiError> {
         self.store.cell()?.ok_or_else(|| {
-            ApiError::not_found("no cell yet: create it first (minutebook cell create)")
+            ApiError::with_detail(
+                ErrorCode::NotFound,
+                "err-no-cell",
+                &[],
+                "no cell yet: create it first",
+            )
         })
     }
 }

@@ -136,13 +136,26 @@ impl Book {
             .store
             .latest_record_version(MeetingId(id))?
             .ok_or_else(|| {
-                ApiError::invalid(format!("meeting #{id} is not closed yet: close it first"))
+                ApiError::with_detail(
+                    ErrorCode::InvalidInput,
+                    "err-not-closed",
+                    &[("id", id.to_string())],
+                    format!("meeting #{id} is not closed yet: close it first"),
+                )
             })?;
         if meeting.status.is_editable() {
-            return Err(ApiError::invalid(format!(
-                "meeting #{id} was reopened for changes: close it again to make version {}",
-                rv.version + 1
-            )));
+            return Err(ApiError::with_detail(
+                ErrorCode::InvalidInput,
+                "err-reopened",
+                &[
+                    ("id", id.to_string()),
+                    ("version", (rv.version + 1).to_string()),
+                ],
+                format!(
+                    "meeting #{id} was reopened for changes: close it again to make version {}",
+                    rv.version + 1
+                ),
+            ));
         }
         let signed = SignedRecord::from_bytes(rv.bytes.clone()).map_err(|e| {
             ApiError::new(

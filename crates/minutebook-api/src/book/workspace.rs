@@ -127,8 +127,10 @@ impl Book {
         self.use_case(&format!("save meeting #{id}"), |book| {
             let stored = book.meeting(id)?;
             if !stored.status.is_editable() {
-                return Err(ApiError::new(
+                return Err(ApiError::with_detail(
                     ErrorCode::Locked,
+                    "err-meeting-locked",
+                    &[("id", id.to_string())],
                     format!(
                         "meeting #{id} is {} and cannot be edited",
                         stored.status.code()

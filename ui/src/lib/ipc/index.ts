@@ -49,16 +49,23 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The `{code, message}` body every failed command rejects with. */
-export type ErrorBody = ApiError | { code: 'internal'; message: string };
+export type ErrorBody =
+  | ApiError
+  | { code: 'internal'; message: string; detail_id?: null; detail_args?: Record<string, string> };
 
 /** A failed IPC call. `code` is for branching; `message` is for people (never match on it). */
 export class IpcError extends Error {
   readonly code: ErrorCode;
+  /** The detail as a catalogue message id, when the API gave one (then show it, not `message`). */
+  readonly detailId: string | null;
+  readonly detailArgs: Record<string, string>;
 
   constructor(body: ErrorBody) {
     super(body.message);
     this.name = 'IpcError';
     this.code = body.code;
+    this.detailId = body.detail_id ?? null;
+    this.detailArgs = body.detail_args ?? {};
   }
 }
 

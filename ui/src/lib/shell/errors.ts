@@ -11,5 +11,6 @@ export function errorText(reason: unknown): string {
   const e = toIpcError(reason);
   if (e.code === 'internal') return t('error-generic', { message: e.message });
   const headline = t(`error-${e.code}`);
-  return e.message ? `${headline}: ${e.message}` : headline;
+  const detail = e.detailId ? t(e.detailId, e.detailArgs) : e.message;
+  return detail ? `${headline}: ${detail}` : headline;
 }

@@ -10,6 +10,16 @@ export type ApiError = {
  */
 code: ErrorCode, 
 /**
- * The detail: what was wrong and where (file, row, field, JSON path, meeting…).
+ * The detail: what was wrong and where (file, row, field, JSON path, meeting…). English;
+ * shown as it is only when there is no [`Self::detail_id`].
  */
-message: string, };
+message: string, 
+/**
+ * The detail as a catalogue message (`i18n/*.ftl`), when it has one: shown instead of
+ * `message`, in the user's language, with [`Self::detail_args`].
+ */
+detail_id: string | null, 
+/**
+ * The arguments of [`Self::detail_id`] (name → text).
+ */
+detail_args: Record<string, string>, };
