@@ -583,3 +583,15 @@ err-no-cell = the minute book has no cell yet; set the cell up first
 err-not-closed = meeting { $id } is not closed yet; close it first
 err-reopened = meeting { $id } was reopened for changes; closing it again makes version { $version }
 err-meeting-locked = meeting { $id } is closed and cannot be edited; reopen it to make changes
+
+## Why live figures cannot be given yet (minutebook_api::workspace::LiveProblem)
+live-attendance-missing = { $name } has no attendance entry yet
+live-attendance-duplicate = { $name } is in the attendance twice
+live-attendance-unknown = the attendance names someone not on the roster (#{ $id })
+live-left-before-arriving = { $name } is recorded as leaving before arriving
+live-unknown-signatory = the chair or minute-taker chosen (#{ $id }) is not on the roster
+live-ends-before-start = the meeting ends before it starts
+live-vote-more-than-present = vote { $n }: { $counted } votes counted but only { $present } voting members were present at { $at }
+live-vote-ballots = vote { $n }: the ballot counts do not add up ({ $detail })
+live-vote-no-eligible = vote { $n }: no official member is eligible to vote under this reading
+live-vote-no-subject = vote { $n }: the subject of the vote is not written yet

@@ -568,3 +568,15 @@ err-no-cell = sổ biên bản chưa có chi bộ; hãy thiết lập chi bộ t
 err-not-closed = cuộc họp số { $id } chưa kết thúc; hãy kết thúc cuộc họp trước
 err-reopened = cuộc họp số { $id } đang được mở lại để sửa; kết thúc lại sẽ thành phiên bản { $version }
 err-meeting-locked = cuộc họp số { $id } đã kết thúc, không sửa được nữa; muốn sửa thì mở lại cuộc họp
+
+## Why live figures cannot be given yet (minutebook_api::workspace::LiveProblem)
+live-attendance-missing = chưa điểm danh đồng chí { $name }
+live-attendance-duplicate = đồng chí { $name } được điểm danh hai lần
+live-attendance-unknown = điểm danh một người không có trong danh sách (số { $id })
+live-left-before-arriving = đồng chí { $name } về trước giờ đến
+live-unknown-signatory = chủ trì hoặc thư ký được chọn (số { $id }) không có trong danh sách
+live-ends-before-start = giờ kết thúc sớm hơn giờ bắt đầu
+live-vote-more-than-present = biểu quyết { $n }: đếm được { $counted } phiếu nhưng lúc { $at } chỉ có { $present } đảng viên được biểu quyết có mặt
+live-vote-ballots = biểu quyết { $n }: số phiếu không khớp ({ $detail })
+live-vote-no-eligible = biểu quyết { $n }: theo cách tính này không có đảng viên chính thức nào được biểu quyết
+live-vote-no-subject = biểu quyết { $n }: chưa ghi nội dung biểu quyết

@@ -448,7 +448,7 @@ test('the agenda reorders by keyboard and by dragging, and the order is saved', 
   // says what it lacks.
   await $id(b, 'add-vote').click();
   await saved(b);
-  await waitText(b, 'vote-problem-0', (x) => x.length > 0, 'said the vote lacks a subject');
+  await waitText(b, 'vote-problem-0', (x) => x === 'biểu quyết 1: chưa ghi nội dung biểu quyết', 'said the vote lacks a subject');
   await app.screenshot('26-agenda-edit-vi');
   await b.refresh();
   await $id(b, 'workspace').waitForDisplayed({ timeout: 10_000 });

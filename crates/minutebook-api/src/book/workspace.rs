@@ -241,7 +241,7 @@ fn live_figures(cell: &Cell, roster: &[Member], meeting: &Meeting) -> LiveFigure
         without_votes.votes.clear();
         figures(cell, roster, &without_votes)
             .err()
-            .map(|e| e.to_string())
+            .map(|e| LiveProblem::of(&e))
     };
     let votes = (0..meeting.votes.len())
         .map(|i| {
@@ -258,7 +258,7 @@ fn live_figures(cell: &Cell, roster: &[Member], meeting: &Meeting) -> LiveFigure
                 },
                 Err(e) => LiveVote {
                     result: None,
-                    problem: Some(e.to_string()),
+                    problem: Some(LiveProblem::of(&e)),
                 },
             }
         })

@@ -18,6 +18,7 @@ export type { GuestDoc } from './GuestDoc';
 export type { Integrity } from './Integrity';
 export type { KeyView } from './KeyView';
 export type { LiveFigures } from './LiveFigures';
+export type { LiveProblem } from './LiveProblem';
 export type { LiveVote } from './LiveVote';
 export type { MeetingDoc } from './MeetingDoc';
 export type { MeetingListItem } from './MeetingListItem';
