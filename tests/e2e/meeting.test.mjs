@@ -212,9 +212,11 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   await $id(b, 'add-vote').click();
   await $id(b, 'vote-subject-1').setValue('Đề nghị kết nạp quần chúng Nguyễn Thị Thu Trang');
   await $id(b, 'vote-kind-1').selectByAttribute('value', 'admission');
+  // An admission is not voted by show of hands (HD 01-HD/TW 2021, 5.1): the method follows.
+  assert.equal(await $id(b, 'vote-method-1').getValue(), 'secret-ballot');
+  for (const k of ['issued', 'returned', 'valid']) await $id(b, `ballots-${k}-1`).setValue('8');
   await $id(b, 'vote-yes-1').setValue('7');
   await $id(b, 'vote-no-1').setValue('1');
-  await $id(b, 'vote-method-1').selectByAttribute('value', 'secret-ballot');
   const line1 = await waitText(b, 'vote-line-1', (x) => x.includes('77,78%'), 'showed 77,78%');
   assert.equal(line1, '7/9 đồng chí tán thành — đạt 77,78% — ít nhất hai phần ba: ĐẠT');
 
