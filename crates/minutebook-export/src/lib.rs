@@ -25,6 +25,7 @@
 pub mod glyphs;
 
 mod fonts;
+mod invitation;
 mod poppler_quirk;
 mod qr;
 mod render;
@@ -37,9 +38,10 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 pub use fonts::FONT_FAMILY;
+pub use invitation::{invitation_ics, render_invitation};
 pub use qr::qr_payload;
 pub use render::{render, render_attendance_sheet, render_minutes, render_resolution};
-pub use templates::{TEMPLATE_NAMES, embedded_template};
+pub use templates::{TEMPLATE_NAMES, UNSIGNED_TEMPLATE_NAMES, embedded_template};
 pub use verify::{RenderingDifference, check_rendering, extract_attachments};
 
 /// Why an export or a check failed.

@@ -23,7 +23,7 @@ use crate::{
 pub(crate) const PARAMS_KEYWORD: &str = "minutebook-export-1:";
 
 /// Offset of Vietnam's time zone, minutes (the meeting's local time).
-const VN_OFFSET_MINUTES: i32 = 7 * 60;
+pub(crate) const VN_OFFSET_MINUTES: i32 = 7 * 60;
 
 /// Largest single attachment.
 const MAX_ATTACHMENT_BYTES: usize = 16 * 1024 * 1024;
@@ -445,7 +445,7 @@ fn grouped(hex: &str) -> String {
 }
 
 /// typst diagnostics as one message with file:line.
-fn describe(world: &ExportWorld, errors: &[SourceDiagnostic]) -> String {
+pub(crate) fn describe(world: &ExportWorld, errors: &[SourceDiagnostic]) -> String {
     errors
         .iter()
         .map(|d| {

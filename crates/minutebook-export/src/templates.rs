@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use crate::ExportError;
 
-/// The template files, in the order their digest is computed.
+/// The template files of the signed documents, in the order their digest is computed.
 pub const TEMPLATE_NAMES: [&str; 4] = [
     "common.typ",
     "minutes.typ",
@@ -19,9 +19,15 @@ pub const TEMPLATE_NAMES: [&str; 4] = [
 /// Largest template file read from a folder.
 const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 
-/// The embedded text of template `name`, if it is one of [`TEMPLATE_NAMES`].
+/// Templates of documents that carry no signed record (the meeting notice): rendered with
+/// `common.typ`, never re-rendered by `verify`, so they are not part of the digest.
+pub const UNSIGNED_TEMPLATE_NAMES: [&str; 1] = ["invitation.typ"];
+
+/// The embedded text of template `name`, if it is one of [`TEMPLATE_NAMES`] or
+/// [`UNSIGNED_TEMPLATE_NAMES`].
 pub fn embedded_template(name: &str) -> Option<&'static str> {
     Some(match name {
+        "invitation.typ" => include_str!("../templates/invitation.typ"),
         "common.typ" => include_str!("../templates/common.typ"),
         "minutes.typ" => include_str!("../templates/minutes.typ"),
         "resolution.typ" => include_str!("../templates/resolution.typ"),
@@ -43,6 +49,14 @@ pub(crate) struct TemplateSet {
 /// names by digest). Add the outgoing set here, under `templates/archive/<month>/`, whenever a
 /// template changes. Each entry: the four files in [`TEMPLATE_NAMES`] order.
 const ARCHIVE: &[[&str; 4]] = &[
+    // Until 2026-12-06 (stop 17): a long upper-committee name wrapped under the header, the
+    // date line could leave the year alone, document numbers could break across lines.
+    [
+        include_str!("../templates/archive/2026-12b/common.typ"),
+        include_str!("../templates/archive/2026-12b/minutes.typ"),
+        include_str!("../templates/archive/2026-12b/resolution.typ"),
+        include_str!("../templates/archive/2026-12b/attendance-sheet.typ"),
+    ],
     // Until 2026-12-06: no name for the counting reading `qd24-exclusions`.
     [
         include_str!("../templates/archive/2026-12/common.typ"),
@@ -89,26 +103,33 @@ fn set_of(pairs: impl IntoIterator<Item = (&'static str, String)>) -> TemplateSe
 pub(crate) fn load(dir: Option<&Path>) -> Result<TemplateSet, ExportError> {
     let mut pairs = Vec::with_capacity(TEMPLATE_NAMES.len());
     for name in TEMPLATE_NAMES {
-        let text = match dir.map(|d| d.join(name)) {
-            Some(path) if path.is_file() => {
-                let err = |message: String| ExportError::Template {
-                    name: path.display().to_string(),
-                    message,
-                };
-                let len = std::fs::metadata(&path)
-                    .map_err(|e| err(e.to_string()))?
-                    .len();
-                if len > MAX_TEMPLATE_BYTES {
-                    return Err(err(format!("larger than {MAX_TEMPLATE_BYTES} bytes")));
-                }
-                let bytes = std::fs::read(&path).map_err(|e| err(e.to_string()))?;
-                String::from_utf8(bytes).map_err(|_| err("not UTF-8".into()))?
-            }
-            _ => embedded_template(name).unwrap_or_default().to_owned(),
-        };
-        pairs.push((name, text));
+        pairs.push((name, load_one(dir, name)?));
     }
     Ok(set_of(pairs))
+}
+
+/// The text of template `name`: `dir/<name>` when that file exists, else the embedded one.
+///
+/// # Errors
+/// [`ExportError::Template`] when the file is larger than 1 MiB, unreadable or not UTF-8.
+pub(crate) fn load_one(dir: Option<&Path>, name: &str) -> Result<String, ExportError> {
+    Ok(match dir.map(|d| d.join(name)) {
+        Some(path) if path.is_file() => {
+            let err = |message: String| ExportError::Template {
+                name: path.display().to_string(),
+                message,
+            };
+            let len = std::fs::metadata(&path)
+                .map_err(|e| err(e.to_string()))?
+                .len();
+            if len > MAX_TEMPLATE_BYTES {
+                return Err(err(format!("larger than {MAX_TEMPLATE_BYTES} bytes")));
+            }
+            let bytes = std::fs::read(&path).map_err(|e| err(e.to_string()))?;
+            String::from_utf8(bytes).map_err(|_| err("not UTF-8".into()))?
+        }
+        _ => embedded_template(name).unwrap_or_default().to_owned(),
+    })
 }
 
 /// Lowercase hex.

@@ -459,7 +459,7 @@ fn pdfs_made_with_earlier_embedded_templates_still_pass_the_rendering_check() {
     let (infos, atts) = common::signed(&record);
     let now = render_minutes(&record, &infos, atts.clone(), &ExportOptions::default()).unwrap();
     check_rendering(&now, None).unwrap();
-    for month in ["2026-11", "2026-12"] {
+    for month in ["2026-11", "2026-12", "2026-12b"] {
         let archived = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("templates/archive")
             .join(month);
