@@ -141,6 +141,8 @@ pub struct Meeting {
     pub votes: Vec<Vote>,
     /// Tasks assigned.
     pub action_items: Vec<ActionItem>,
+    /// The resolution as its own document, when the cell has written one (issue 15).
+    pub resolution: Option<crate::resolution::Resolution>,
     /// Lifecycle status.
     pub status: MeetingStatus,
 }
@@ -166,6 +168,7 @@ impl Meeting {
             attendance: Vec::new(),
             votes: Vec::new(),
             action_items: Vec::new(),
+            resolution: None,
             status: MeetingStatus::Draft,
         }
     }

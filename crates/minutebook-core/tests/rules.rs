@@ -543,3 +543,56 @@ fn a_vote_with_no_subject_is_not_counted_and_says_why() {
         Err(vote::VoteError::NoSubject)
     ));
 }
+
+/// Issue 15: the resolution is drafted from what the meeting holds — the review item's
+/// conclusion and the tasks still open from last time (I), each other item's conclusion (II),
+/// each task with owner, deadline and report-back (III) — and nothing else.
+#[test]
+fn a_resolution_is_drafted_from_conclusions_and_tasks_only() {
+    let (roster, _) = case();
+    let mut m = Meeting::new(
+        meeting::MeetingId(1),
+        MeetingKind::Regular,
+        DAY,
+        "Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026",
+        "Nhà văn hóa",
+    );
+    let review = m
+        .agenda
+        .iter()
+        .position(|a| a.reviews_previous_resolution)
+        .unwrap();
+    m.agenda[review].conclusion = "4/5 nhiệm vụ hoàn thành.".into();
+    m.agenda[0].conclusion = "Chi bộ thống nhất chương trình.".into();
+    m.action_items.push(ActionItem {
+        owner: MemberId(5),
+        task: "Vận động hộ phân loại rác".into(),
+        deadline: Some(date!(2026 - 03 - 31)),
+        report_back: "kỳ sinh hoạt tháng 4".into(),
+        status: ActionStatus::Open,
+    });
+    let previous = [ActionItem {
+        owner: MemberId(2),
+        task: "Thu đảng phí".into(),
+        deadline: None,
+        report_back: String::new(),
+        status: ActionStatus::Open,
+    }];
+    let r = resolution::Resolution::draft(&m, &roster, &previous);
+    assert_eq!(r.number, None);
+    assert_eq!(
+        r.review,
+        "4/5 nhiệm vụ hoàn thành.\n- Chưa hoàn thành: Thu đảng phí (đ/c Trần Thị Lan)."
+    );
+    assert_eq!(
+        r.directions,
+        format!("- {}: Chi bộ thống nhất chương trình.", m.agenda[0].title)
+    );
+    assert_eq!(
+        r.assignments,
+        "- Đ/c Hoàng Văn Nam: Vận động hộ phân loại rác; hoàn thành trước ngày 31/3/2026; báo cáo: kỳ sinh hoạt tháng 4."
+    );
+    // Items without a conclusion give no line; an empty meeting drafts a blank resolution.
+    let empty = Meeting::new(meeting::MeetingId(2), MeetingKind::Regular, DAY, "", "");
+    assert!(resolution::Resolution::draft(&empty, &roster, &[]).is_blank());
+}

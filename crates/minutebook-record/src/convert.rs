@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use minutebook_core::agenda::{AgendaItem, Speaker, Speech};
 use minutebook_core::attendance::{Attendance, AttendanceBasis, Presence};
 use minutebook_core::meeting::{Guest, Meeting, MeetingId, MeetingKind};
+use minutebook_core::resolution::Resolution;
 use minutebook_core::roster::{
     Gender, Member, MemberCategory, MemberId, Post, Transfer, TransferKind,
 };
@@ -480,7 +481,42 @@ pub fn meeting_doc(m: &Meeting, roster: &[Member]) -> MeetingDoc {
             .iter()
             .map(|a| action_doc(a, roster))
             .collect(),
+        resolution: m.resolution.as_ref().map(resolution_doc),
     }
+}
+
+/// The document of a resolution.
+pub fn resolution_doc(r: &Resolution) -> ResolutionDoc {
+    ResolutionDoc {
+        number: r.number,
+        review: r.review.clone(),
+        directions: r.directions.clone(),
+        assignments: r.assignments.clone(),
+    }
+}
+
+/// Reads a resolution document.
+///
+/// # Errors
+/// A number outside 1–[`minutebook_core::resolution::MAX_NUMBER`], at `{path}.number`.
+pub fn resolution_from(d: &ResolutionDoc, path: &str) -> Result<Resolution, DocError> {
+    if let Some(n) = d.number
+        && !(1..=minutebook_core::resolution::MAX_NUMBER).contains(&n)
+    {
+        return Err(err(
+            format!("{path}.number"),
+            format!(
+                "a resolution number is 1 to {}, found {n}",
+                minutebook_core::resolution::MAX_NUMBER
+            ),
+        ));
+    }
+    Ok(Resolution::new(
+        d.number,
+        &d.review,
+        &d.directions,
+        &d.assignments,
+    ))
 }
 
 /// Reads a meeting document; member ids are resolved through `ids`.
@@ -592,6 +628,11 @@ pub fn meeting_from_doc(
             .enumerate()
             .map(|(i, a)| action_from(a, ids, &format!("{path}.action_items[{i}]")))
             .collect::<Result<_, _>>()?,
+        resolution: d
+            .resolution
+            .as_ref()
+            .map(|r| resolution_from(r, &format!("{path}.resolution")))
+            .transpose()?,
         status,
     })
 }

@@ -266,4 +266,26 @@ pub struct MeetingDoc {
     pub votes: Vec<VoteDoc>,
     /// Action items assigned.
     pub action_items: Vec<ActionItemDoc>,
+    /// The resolution as its own document (issue 15). Absent when the cell wrote none, and in
+    /// every record and file written before it existed, which therefore read and rebuild
+    /// unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub resolution: Option<ResolutionDoc>,
+}
+
+/// A meeting's resolution (nghị quyết): its own number and the text of sections I–III; the
+/// opening paragraph and the vote line are printed from the record's figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct ResolutionDoc {
+    /// Number in the cell's series of resolutions, 1–9999; `null` prints it blank.
+    pub number: Option<u32>,
+    /// I. Results of carrying out the previous resolution; one paragraph per line.
+    pub review: String,
+    /// II. Directions and tasks for the coming period.
+    pub directions: String,
+    /// III. Assignments.
+    pub assignments: String,
 }

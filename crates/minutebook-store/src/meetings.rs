@@ -1,8 +1,9 @@
 //! Meetings and everything their minutes record: guests, agenda items with speeches,
-//! attendance, votes and action items. A meeting is written and read whole, in one
+//! attendance, votes, action items and the resolution. A meeting is written and read whole, in one
 //! transaction; its children are kept in the order given.
 
 use minutebook_core::meeting::MeetingId;
+use minutebook_core::resolution::Resolution;
 use minutebook_core::{
     ActionItem, AgendaItem, Attendance, CountingReading, Guest, Meeting, MeetingKind,
     MeetingStatus, MemberId, Speaker, Speech, Vote,
@@ -90,6 +91,11 @@ fn check_text(m: &Meeting) -> Result<()> {
             &format!("action item {} report-back", i + 1),
         )?;
     }
+    if let Some(r) = &m.resolution {
+        check_nfc(&r.review, "resolution section I")?;
+        check_nfc(&r.directions, "resolution section II")?;
+        check_nfc(&r.assignments, "resolution section III")?;
+    }
     Ok(())
 }
 
@@ -154,6 +160,7 @@ fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64>
         "attendance",
         "votes",
         "action_items",
+        "resolutions",
     ] {
         conn.execute(&format!("DELETE FROM {table} WHERE meeting_id = ?1"), [id])
             .ctx(what)?;
@@ -261,6 +268,14 @@ fn write_meeting(conn: &Connection, m: &Meeting, id: Option<i64>) -> Result<i64>
         )
         .ctx(&format!("save action item {}", i + 1))?;
     }
+    if let Some(r) = &m.resolution {
+        conn.execute(
+            "INSERT INTO resolutions (meeting_id, number, review, directions, assignments)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, r.number, r.review, r.directions, r.assignments],
+        )
+        .ctx("save the resolution")?;
+    }
     Ok(id)
 }
 
@@ -316,6 +331,7 @@ fn read_meeting(conn: &Connection, id: MeetingId) -> Result<Meeting> {
         attendance: Vec::new(),
         votes: Vec::new(),
         action_items: Vec::new(),
+        resolution: None,
         status: MeetingStatus::from_code(&status)
             .ok_or_else(|| corrupt("meetings.status", &status))?,
     };
@@ -432,6 +448,24 @@ fn read_meeting(conn: &Connection, id: MeetingId) -> Result<Meeting> {
             status: action_status(&col::<String>(r, 4, w)?)?,
         });
     }
+    drop(rows);
+
+    m.resolution = conn
+        .query_row(
+            "SELECT number, review, directions, assignments FROM resolutions
+             WHERE meeting_id = ?1",
+            [id.0],
+            |r| {
+                Ok(Resolution {
+                    number: r.get(0)?,
+                    review: r.get(1)?,
+                    directions: r.get(2)?,
+                    assignments: r.get(3)?,
+                })
+            },
+        )
+        .optional()
+        .ctx(&what)?;
     Ok(m)
 }
 

@@ -124,10 +124,11 @@ fn a_book_migrated_to_schema_5_moves_to_the_new_default_and_its_closed_meetings_
     let Case { dir, book } = c;
     drop(book);
     // The book as schema version 4 left it: the cell on `full-exclusions`, which every earlier
-    // version gave new cells. (Step 5 rebuilds `cell` and `votes` whatever CHECK they carry.)
+    // version gave new cells, and no `resolutions` table yet (step 6). (Step 5 rebuilds `cell`
+    // and `votes` whatever CHECK they carry.)
     Connection::open(&db)
         .unwrap()
-        .pragma_update(None, "user_version", 4)
+        .execute_batch("DROP TABLE resolutions; PRAGMA user_version = 4;")
         .unwrap();
     let mut book = Book::open(&db).unwrap();
     let backups = std::fs::read_dir(dir.path())
@@ -135,7 +136,10 @@ fn a_book_migrated_to_schema_5_moves_to_the_new_default_and_its_closed_meetings_
         .filter(|e| {
             let n = e.as_ref().unwrap().file_name();
             let n = n.to_string_lossy();
-            n.starts_with("book.db.before-v5.") && n.ends_with(".bak")
+            n.starts_with(&format!(
+                "book.db.before-v{}.",
+                minutebook_store::SCHEMA_VERSION
+            )) && n.ends_with(".bak")
         })
         .count();
     assert_eq!(backups, 1, "a backup before the migration");
