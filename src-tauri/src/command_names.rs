@@ -34,4 +34,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "backup_now",
     "backup_status",
     "set_backups_to_keep",
+    "dashboard",
+    "export_dashboard_dialog",
+    "load_trust_dialog",
+    "clear_trust_files",
+    "draft_resolution",
 ];

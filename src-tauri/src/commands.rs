@@ -12,7 +12,8 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use minutebook_api::backup_status::BackupStatus;
-use minutebook_api::doc::{MeetingDoc, MemberDoc};
+use minutebook_api::dashboard::Dashboard;
+use minutebook_api::doc::{MeetingDoc, MemberDoc, ResolutionDoc};
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
     CellInput, CellView, CloseCheck, KeyView, MeetingListItem, MemberView, RecordInfo,
@@ -46,6 +47,18 @@ impl Exported {
         if let Ok(mut list) = self.0.lock() {
             list.push(path.to_path_buf());
         }
+    }
+}
+
+/// Trust files (a cell's `*.trust.json` from `key export-trust`, or public-key PEMs) loaded on
+/// the verify screen in this session: every verification pins keys by them as well as by the
+/// open book's roster.
+#[derive(Default)]
+pub struct TrustFiles(pub Mutex<Vec<PathBuf>>);
+
+impl TrustFiles {
+    fn list(&self) -> Vec<PathBuf> {
+        self.0.lock().map(|l| l.clone()).unwrap_or_default()
     }
 }
 
@@ -261,6 +274,50 @@ pub fn save_member<R: Runtime>(
     with_book(&app, &book, |b| b.save_member(&member))
 }
 
+/// The dashboard of `year` (default: the latest year with a meeting).
+#[tauri::command]
+pub fn dashboard<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    year: Option<i32>,
+) -> Result<Dashboard, CommandError> {
+    let year = year.map(check_year).transpose()?;
+    with_book(&app, &book, |b| b.dashboard(year))
+}
+
+/// Writes the dashboard of `year` as CSV (headings in `lang`, `vi` or `en`) where a save
+/// dialog says. Returns the path written, `null` if cancelled.
+#[tauri::command]
+pub async fn export_dashboard_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    exported: State<'_, Exported>,
+    year: i32,
+    lang: String,
+) -> Result<Option<String>, CommandError> {
+    let year = check_year(year)?;
+    check_short("lang", &lang)?;
+    let lang = minutebook_api::Lang::pick(Some(&lang));
+    let name = format!("tong-hop-{year}.csv");
+    let Some(path) = dialogs::pick_save_path(&app, &name, "CSV", &["csv"]) else {
+        return Ok(None);
+    };
+    with_book(&app, &book, |b| {
+        write_file_atomically(&path, b.dashboard_csv(Some(year), lang)?.as_bytes())
+    })?;
+    exported.remember(&path);
+    Ok(Some(path_text(&path)))
+}
+
+/// A year between 1930 (the Party's founding) and 9999.
+fn check_year(year: i32) -> Result<i32, CommandError> {
+    if (1930..=9999).contains(&year) {
+        Ok(year)
+    } else {
+        Err(invalid(format!("year: {year} is out of range")))
+    }
+}
+
 /// Meetings, newest first.
 #[tauri::command]
 pub fn list_meetings<R: Runtime>(
@@ -329,6 +386,18 @@ pub fn preview_figures<R: Runtime>(
 ) -> Result<LiveFigures, CommandError> {
     let id = check_id(id)?;
     with_book(&app, &book, |b| b.preview_figures(id, &doc))
+}
+
+/// A draft of meeting `id`'s resolution from the document as typed (nothing saved).
+#[tauri::command]
+pub fn draft_resolution<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+    doc: MeetingDoc,
+) -> Result<ResolutionDoc, CommandError> {
+    let id = check_id(id)?;
+    with_book(&app, &book, |b| b.draft_resolution(id, &doc))
 }
 
 /// What closing meeting `id` now would meet: text the PDF cannot print (closing refuses it)
@@ -411,8 +480,9 @@ fn path_text(p: &std::path::Path) -> String {
 }
 
 /// Exports a document of meeting `id` to a file chosen in a save dialog: `what` is `minutes`,
-/// `draft`, `resolution`, `attendance` or `bundle` (zip). Returns the path written, `null` if
-/// cancelled.
+/// `draft`, `resolution`, `attendance`, `bundle` (zip), `invitation` (the notice summoning the
+/// meeting, dated today) or `calendar` (its iCalendar entry). Returns the path written, `null`
+/// if cancelled.
 #[tauri::command]
 pub async fn export_dialog<R: Runtime>(
     app: AppHandle<R>,
@@ -427,6 +497,8 @@ pub async fn export_dialog<R: Runtime>(
         "resolution" => (format!("nghi-quyet-{id}.pdf"), "PDF", "pdf"),
         "attendance" => (format!("danh-sach-du-hop-{id}.pdf"), "PDF", "pdf"),
         "bundle" => (format!("bien-ban-{id}.zip"), "ZIP", "zip"),
+        "invitation" => (format!("thong-bao-trieu-tap-{id}.pdf"), "PDF", "pdf"),
+        "calendar" => (format!("lich-hop-{id}.ics"), "iCalendar", "ics"),
         _ => return Err(invalid(format!("what: unknown export {what:?}"))),
     };
     let Some(path) = dialogs::pick_save_path(&app, &name, filter, &[ext]) else {
@@ -438,6 +510,8 @@ pub async fn export_dialog<R: Runtime>(
             "draft" => b.export_minutes_pdf(id, true)?,
             "resolution" => b.export_resolution_pdf(id)?,
             "attendance" => b.export_attendance_sheet_pdf(id)?,
+            "invitation" => b.export_invitation_pdf(id, None)?,
+            "calendar" => b.export_invitation_ics(id)?.into_bytes(),
             _ => return b.export_bundle(id, &path, true),
         };
         write_file_atomically(&path, &bytes)
@@ -501,16 +575,54 @@ pub async fn import_attestations_dialog<R: Runtime>(
 pub async fn verify_dialog<R: Runtime>(
     app: AppHandle<R>,
     book: State<'_, BookState>,
+    trust: State<'_, TrustFiles>,
 ) -> Result<Option<serde_json::Value>, CommandError> {
     let Some(path) = dialogs::pick_open_path(&app, "PDF / ZIP", &["pdf", "zip"]) else {
         return Ok(None);
     };
+    let files = trust.list();
     let result = with_book(&app, &book, |b| {
-        minutebook_api::verify::verify_path(&path, &[], Some(b))
+        minutebook_api::verify::verify_path(&path, &files, Some(b))
     })?;
     serde_json::to_value(result)
         .map(Some)
         .map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string()))
+}
+
+/// Loads a trust file chosen in an open dialog (a cell's `*.trust.json`, or a public key PEM)
+/// for the verify screen, after checking that it reads as one. Returns every trust file loaded
+/// in this session, `null` if cancelled.
+///
+/// # Errors
+/// `usage` naming the file and what is wrong with it; nothing is added then.
+#[tauri::command]
+pub async fn load_trust_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    trust: State<'_, TrustFiles>,
+) -> Result<Option<Vec<String>>, CommandError> {
+    let Some(path) = dialogs::pick_open_path(&app, "JSON / PEM", &["json", "pem"]) else {
+        return Ok(None);
+    };
+    minutebook_api::verify::load_trust(std::slice::from_ref(&path), None)?;
+    let mut list = trust
+        .0
+        .lock()
+        .map_err(|_| ApiError::new(ErrorCode::Storage, "the trust list lock is poisoned"))?;
+    if !list.contains(&path) {
+        list.push(path);
+    }
+    Ok(Some(list.iter().map(|p| path_text(p)).collect()))
+}
+
+/// Forgets the trust files loaded on the verify screen (the book's roster still pins).
+#[tauri::command]
+pub fn clear_trust_files(trust: State<'_, TrustFiles>) -> Result<(), CommandError> {
+    trust
+        .0
+        .lock()
+        .map_err(|_| ApiError::new(ErrorCode::Storage, "the trust list lock is poisoned"))?
+        .clear();
+    Ok(())
 }
 
 /// Backs the open minute book up into `backups/` next to it; returns the file written.

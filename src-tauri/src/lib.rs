@@ -34,6 +34,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(commands::StartedAt(Instant::now()))
         .manage(commands::BookState::default())
         .manage(commands::Exported::default())
+        .manage(commands::TrustFiles::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::app_ready,
@@ -65,6 +66,11 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::backup_now,
             commands::backup_status,
             commands::set_backups_to_keep,
+            commands::dashboard,
+            commands::export_dashboard_dialog,
+            commands::load_trust_dialog,
+            commands::clear_trust_files,
+            commands::draft_resolution,
         ])
 }
 

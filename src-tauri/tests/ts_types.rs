@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use minutebook_api::backup_status::BackupStatus;
+use minutebook_api::dashboard::Dashboard;
 use minutebook_api::doc::{CellDoc, MeetingDoc};
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
@@ -52,6 +53,7 @@ fn generate(dir: &Path) {
         MeetingDoc,
         SearchHitView,
         BackupStatus,
+        Dashboard,
     );
     // An index re-exporting every type, for `export type * from './generated/index'`.
     let mut names: Vec<String> = std::fs::read_dir(dir)

@@ -11,9 +11,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { repoRoot, startApp } from './harness.mjs';
+import { appBinary, repoRoot, startApp } from './harness.mjs';
 
 const cases = join(repoRoot, '..', 'shared', 'cases');
 const roster = join(cases, 'roster-to-dan-pho-7.csv');
@@ -127,11 +127,14 @@ async function rowIndex(b, name) {
 test('the March 2026 meeting, from roster to a verified signed PDF', async (t) => {
   const out = mkdtempSync(join(tmpdir(), 'minutebook-e2e-out-'));
   const pdf = join(out, 'bien-ban-2026-03.pdf');
+  const ics = join(out, 'lich-hop-2026-03.ics');
+  const csv = join(out, 'tong-hop-2026.csv');
+  const trust = join(out, 'chi-bo-7.trust.json');
   const opened = join(out, 'opened.log');
   const app = await startApp({
     env: {
-      MINUTEBOOK_E2E_OPEN_PATH: `${roster};${pdf}`,
-      MINUTEBOOK_E2E_SAVE_PATH: pdf,
+      MINUTEBOOK_E2E_OPEN_PATH: `${roster};${pdf};${trust}`,
+      MINUTEBOOK_E2E_SAVE_PATH: `${pdf};${ics};${csv}`,
       MINUTEBOOK_E2E_OPENED_LOG: opened,
     },
   });
@@ -173,6 +176,10 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   // No title typed: the meeting is named as the minutes name it, month included.
   await newMeeting(b, '');
   assert.equal(await $id(b, 'ws-subject').getValue(), 'Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026');
+  // The planned times and the first item's length reach the notice and the calendar entry.
+  await $id(b, 'ws-planned-start').setValue('19:30');
+  await $id(b, 'ws-planned-end').setValue('21:15');
+  await $id(b, 'planned-minutes-0').setValue('10');
   await $id(b, 'ws-start').setValue('19:30');
   await $id(b, 'ws-end').setValue('21:15');
   await $id(b, 'ws-chair').selectByVisibleText('Nguyễn Văn Hùng');
@@ -239,11 +246,38 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   await $id(b, 'workspace').scrollIntoView();
   await app.screenshot('14-workspace-top-vi');
 
+  // The notice summoning the meeting (with the agenda page) and its calendar entry.
+  await $id(b, 'print-invitation').click();
+  await waitText(b, 'close-message', (x) => x.includes(pdf), 'confirmed the notice');
+  const notice = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split(/\s+/).join(' ');
+  assert.match(notice, /Về việc triệu tập sinh hoạt chi bộ thường kỳ tháng 3 năm 2026/);
+  assert.match(notice, /thứ Năm, ngày 05 tháng 3 năm 2026/);
+  assert.match(notice, /CHƯƠNG TRÌNH/);
+  assert.match(notice, /19:30 – 19:40/);
+  rmSync(pdf);
+  await $id(b, 'export-calendar').click();
+  await waitText(b, 'close-message', (x) => x.includes(ics), 'confirmed the calendar entry');
+  const entry = readFileSync(ics, 'utf8');
+  assert.match(entry, /DTSTART:20260305T123000Z\r\n/);
+  assert.match(entry, /DTEND:20260305T141500Z\r\n/);
+
   // A draft prints before closing, marked DỰ THẢO, and stores nothing.
   await $id(b, 'print-draft').click();
   await waitText(b, 'close-message', (x) => x.includes(pdf), 'confirmed the draft');
   assert.match(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }), /DỰ THẢO/);
   rmSync(pdf);
+
+  // The resolution: drafted from the conclusions and tasks, numbered, section II written by hand.
+  await $id(b, 'resolution-draft').click();
+  await b.waitUntil(async () => (await $id(b, 'resolution-assignments').getValue()).includes('Đ/c Hoàng Văn Nam'), {
+    timeout: 10_000,
+    timeoutMsg: 'the resolution was never drafted',
+  });
+  await $id(b, 'resolution-number').setValue('3');
+  await $id(b, 'resolution-directions').setValue('Vận động 100% hộ gia đình phân loại rác tại nguồn.');
+  await saved(b);
+  await $id(b, 'resolution').scrollIntoView();
+  await app.screenshot('27-resolution-vi');
 
   // A character the PDF cannot print is refused at close, naming the field and the plain
   // replacement; once replaced, closing asks for confirmation and says what it did.
@@ -278,10 +312,18 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   await waitText(b, 'record-status', (x) => x.includes('Đã ký'), 'showed Đã ký');
   await app.screenshot('15-signed-vi');
 
+  // The resolution prints with its own number and the cell's text.
+  await $id(b, 'export-resolution').click();
+  await b.waitUntil(() => existsSync(pdf), { timeout: 15_000, timeoutMsg: 'no resolution PDF' });
+  const nq = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split(/\s+/).join(' ');
+  assert.match(nq, /Số 03-NQ\/CB/);
+  assert.match(nq, /II\. PHƯƠNG HƯỚNG, NHIỆM VỤ Vận động 100% hộ gia đình phân loại rác tại nguồn\./);
+  rmSync(pdf);
+
   // Export the PDF (the e2e save path stands in for the dialog).
   await $id(b, 'export-minutes').click();
+  await b.waitUntil(() => existsSync(pdf), { timeout: 15_000, timeoutMsg: 'no minutes PDF' });
   await waitText(b, 'sign-message', (x) => x.includes(pdf), 'confirmed the PDF');
-  assert.ok(existsSync(pdf));
   assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
   // "Open the saved file" hands exactly that file to the system viewer (logged in e2e builds).
   await $id(b, 'open-export').click();
@@ -299,6 +341,33 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   assert.equal(await b.$('[data-testid="search-hit-0"] mark').getText(), 'tổ vận động');
   await app.screenshot('16b-search-vi');
 
+  // The dashboard: the year's figures as the minutes print them, charts drawn, and the CSV for
+  // the year-end report.
+  await $id(b, 'nav-dashboard').click();
+  const row = await waitText(b, 'dash-row-0', (x) => x.includes('83,33%'), 'the March row with 83,33%');
+  assert.match(row, /10\/12/);
+  assert.match(row, /2\/2/);
+  assert.equal(await $id(b, 'dash-average').$('.big').getText(), '83,33%');
+  for (const c of ['chart-attendance', 'chart-tasks', 'chart-members']) {
+    const drawn = await b.execute(
+      (sel) => {
+        const canvas = document.querySelector(sel);
+        if (!canvas || canvas.width === 0) return false;
+        const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) return true;
+        return false;
+      },
+      `[data-testid="${c}"]`,
+    );
+    assert.ok(drawn, `${c} is drawn`);
+  }
+  await app.screenshot('26-dashboard-vi');
+  await $id(b, 'dash-export').click();
+  await waitText(b, 'dash-message', (x) => x.includes(csv), 'confirmed the CSV');
+  const table = readFileSync(csv, 'utf8');
+  assert.ok(table.startsWith('\ufeff'), 'the CSV starts with a BOM');
+  assert.match(table, /Nguyễn Văn Hùng,1,1,0,0/);
+
   // Verify the PDF.
   await $id(b, 'nav-verify').click();
   await $id(b, 'verify-open').click();
@@ -306,6 +375,24 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   assert.equal(await $id(b, 'verify-outcome').getAttribute('data-outcome'), 'valid');
   assert.match(await $id(b, 'verify-rendering').getText(), /^✓/);
   await app.screenshot('17-verify-vi');
+  // A committee loads the cell's trust file (written here by the command line from the same
+  // book) and verifies against it as well as the roster.
+  execFileSync(join(dirname(appBinary), 'minutebook'), [
+    '--db',
+    join(app.dataDir, 'minutebook.db'),
+    'key',
+    'export-trust',
+    '--out',
+    trust,
+  ]);
+  await $id(b, 'verify-trust-load').click();
+  await waitText(b, 'verify-trust-files', (x) => x.includes(trust), 'listed the trust file');
+  await $id(b, 'verify-open').click();
+  await waitText(b, 'verify-trust-sources', (x) => x.includes(trust), 'verified against the trust file');
+  assert.equal(await $id(b, 'verify-outcome').getAttribute('data-outcome'), 'valid');
+  await app.screenshot('17c-verify-trust-vi');
+  await $id(b, 'verify-trust-clear').click();
+  await $id(b, 'verify-trust-files').waitForExist({ reverse: true, timeout: 5_000 });
 
   // Settings: a backup on request lands in the backups folder and is listed; the number of
   // automatic backups kept is a setting.

@@ -12,6 +12,7 @@
 pub mod backup_status;
 pub mod backups;
 pub mod book;
+pub mod dashboard;
 pub mod demo;
 pub mod doc;
 pub mod error;

@@ -68,6 +68,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A year of the cell's meetings (attendance, votes, tasks, members) as CSV for the
+    /// year-end report.
+    Dashboard {
+        /// The year (default: the latest with a meeting).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Print JSON instead of CSV.
+        #[arg(long)]
+        json: bool,
+    },
     /// Members' signing keys.
     #[command(subcommand)]
     Key(KeyCmd),
@@ -373,6 +383,21 @@ enum ExportCmd {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Before the meeting: the notice summoning it (thông báo triệu tập) with the agenda, and
+    /// its calendar entry (iCalendar) for members.
+    Invitation {
+        /// Meeting id.
+        id: i64,
+        /// The notice as PDF.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The calendar entry (.ics).
+        #[arg(long)]
+        ics: Option<PathBuf>,
+        /// The notice's date, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        issued_on: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -624,6 +649,19 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
             book.set_vote_reading(id, vote, &reading)?;
             print::report(out, &book.report(id, None)?, lang);
         }
+        Command::Dashboard { year, json } => {
+            if json {
+                let d = book.dashboard(year)?;
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&d).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                write!(out, "{}", book.dashboard_csv(year, lang)?).ok();
+            }
+        }
         Command::Search { query, limit, json } => {
             let hits = book.search(&query, limit)?;
             if json {
@@ -794,6 +832,30 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
         Command::Export(ExportCmd::AttendanceSheet { id, out: path }) => {
             warn_if_altered(&book, id, lang)?;
             write_out(&path, &book.export_attendance_sheet_pdf(id)?)?;
+        }
+        Command::Export(ExportCmd::Invitation {
+            id,
+            out: pdf,
+            ics,
+            issued_on,
+        }) => {
+            if pdf.is_none() && ics.is_none() {
+                return Err(ApiError::with_detail(
+                    minutebook_api::ErrorCode::Usage,
+                    "err-invitation-no-output",
+                    &[],
+                    "give --out FILE.pdf, --ics FILE.ics or both",
+                ));
+            }
+            if let Some(path) = pdf {
+                write_out(
+                    &path,
+                    &book.export_invitation_pdf(id, issued_on.as_deref())?,
+                )?;
+            }
+            if let Some(path) = ics {
+                write_out(&path, book.export_invitation_ics(id)?.as_bytes())?;
+            }
         }
         Command::Backup { path } => {
             book.backup(&path)?;

@@ -227,3 +227,22 @@ fn search_prints_one_line_per_snippet_and_says_when_nothing_matches() {
     let none = env.ok(&["search", "zzzkhongco"]);
     assert_eq!(none.trim(), "Nothing found for “zzzkhongco”.");
 }
+
+/// Issue 15: the year's dashboard from the command line, as CSV in the chosen language and
+/// as JSON.
+#[test]
+fn the_dashboard_prints_the_year_as_csv_and_json() {
+    let env = Env::new();
+    env.import_march();
+    let out = env.run_vi(&["dashboard", "--year", "2026"]);
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with('\u{feff}'), "{csv}");
+    assert!(csv.contains("Ngày,Nội dung,Có mặt,Phải dự,Tỷ lệ"), "{csv}");
+    assert!(csv.contains("\"83,33%\""), "{csv}");
+    let en = env.ok(&["dashboard"]);
+    assert!(en.contains("Date,Subject,Present"), "{en}");
+    let v = env.json(&["dashboard", "--json"]);
+    assert_eq!(v["year"], 2026);
+    assert_eq!(v["meetings"][0]["rate_text"], "83,33%");
+}

@@ -203,3 +203,51 @@ fn an_unsigned_export_is_a_draft_on_every_page() {
         sheet.to_str().unwrap(),
     ]);
 }
+
+/// Issue 15: the notice summoning a meeting and its calendar entry, before the meeting.
+#[test]
+fn the_invitation_exports_as_a_notice_and_a_calendar_entry() {
+    let env = Env::new();
+    let id = env.import_march();
+    let pdf = env.path("thong-bao.pdf");
+    let ics = env.path("hop-chi-bo.ics");
+    env.ok(&[
+        "export",
+        "invitation",
+        &id,
+        "--out",
+        pdf.to_str().unwrap(),
+        "--ics",
+        ics.to_str().unwrap(),
+        "--issued-on",
+        "2026-02-26",
+    ]);
+    let text =
+        String::from_utf8(tool("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]).stdout)
+            .unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "THÔNG BÁO",
+        "Hà Nội, ngày 26 tháng 02 năm 2026",
+        "thứ Năm, ngày 05 tháng 3 năm 2026",
+        "CHƯƠNG TRÌNH",
+    ] {
+        assert!(text.contains(needle), "{needle:?} not in {text}");
+    }
+    assert!(
+        tool("qpdf", &["--check", pdf.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let cal = std::fs::read_to_string(&ics).unwrap();
+    assert!(cal.contains("DTSTART:20260305T123000Z"), "{cal}");
+
+    // Neither output named: a clear error in the chosen language, nothing written.
+    let out = env.run(&["export", "invitation", &id]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--out FILE.pdf, --ics FILE.ics"), "{err}");
+    let out = env.run_vi(&["export", "invitation", &id]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cần chỉ nơi ghi"), "{err}");
+}

@@ -10,8 +10,10 @@
 //! | `keys.rs` | members' keys and the roster's pinned keys (trust) |
 //! | `signing.rs` | signing here, signing requests, importing attestations |
 //! | `exports.rs` | bundles and PDFs |
+//! | `invitations.rs` | before the meeting: the notice with the agenda (PDF) and the calendar entry (iCalendar) |
 //! | `printing.rs` | text that cannot be printed or looks unfinished, checked before close; drafts of open meetings |
 //! | `search.rs` | full-text search |
+//! | `dashboard.rs` | the cell's year at a glance, and as CSV for the year-end report |
 //! | `maintenance.rs` | backups |
 //!
 //! **Every use case that changes the book is one transaction**, from the first read it
@@ -20,7 +22,9 @@
 //! to this crate: the CLI and the desktop reach the book only through these use cases.
 
 mod cell;
+mod dashboard;
 mod exports;
+mod invitations;
 mod keys;
 mod maintenance;
 mod meetings;

@@ -3,7 +3,7 @@
 
 use minutebook_core::attendance::{Attendance, Presence};
 use minutebook_core::meeting::MeetingKind;
-use minutebook_record::doc::MeetingDoc;
+use minutebook_record::doc::{MeetingDoc, ResolutionDoc};
 
 use super::*;
 use crate::workspace::*;
@@ -146,6 +146,24 @@ impl Book {
         })
     }
 
+    /// A draft of meeting `id`'s resolution (nghị quyết) from the document as it stands
+    /// (typing not saved yet included): sections I–III from the conclusions, the tasks brought
+    /// forward and the tasks assigned ([`minutebook_core::Resolution::draft`]). Nothing is
+    /// written; the caller puts it in the document, where the cell edits it.
+    ///
+    /// # Errors
+    /// `InvalidInput` when the document does not convert; `NotFound`.
+    pub fn draft_resolution(&self, id: i64, doc: &MeetingDoc) -> Result<ResolutionDoc, ApiError> {
+        let (meeting, _, roster) = self.meeting_of_doc(id, doc)?;
+        let previous = match self.store().previous_meeting(MeetingId(id))? {
+            Some(prev) => carried_forward(&self.store().load_meeting(prev.id)?.action_items),
+            None => Vec::new(),
+        };
+        let mut draft = minutebook_core::Resolution::draft(&meeting, &roster, &previous);
+        draft.number = meeting.resolution.as_ref().and_then(|r| r.number);
+        Ok(convert::resolution_doc(&draft))
+    }
+
     /// Figures of a document not saved yet (nothing is written).
     ///
     /// # Errors
@@ -218,6 +236,11 @@ fn check_doc(d: &MeetingDoc) -> Result<(), ApiError> {
     for (i, a) in d.action_items.iter().enumerate() {
         check_len(&format!("action_items[{i}].task"), &a.task)?;
         check_len(&format!("action_items[{i}].report_back"), &a.report_back)?;
+    }
+    if let Some(r) = &d.resolution {
+        check_len("resolution.review", &r.review)?;
+        check_len("resolution.directions", &r.directions)?;
+        check_len("resolution.assignments", &r.assignments)?;
     }
     Ok(())
 }

@@ -30,6 +30,18 @@ impl Env {
         self.run_db(&self.db(), args)
     }
 
+    /// Runs `minutebook --db <db> --lang vi ARGS` (the messages a Vietnamese user reads).
+    pub fn run_vi(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_minutebook"))
+            .arg("--db")
+            .arg(self.db())
+            .args(["--lang", "vi"])
+            .args(args)
+            .env_remove("MINUTEBOOK_DB")
+            .output()
+            .unwrap()
+    }
+
     pub fn run_db(&self, db: &Path, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_minutebook"))
             .arg("--db")

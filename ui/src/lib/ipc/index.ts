@@ -12,6 +12,7 @@ import type { BackupStatus } from './generated/BackupStatus';
 import type { CellInput } from './generated/CellInput';
 import type { CellView } from './generated/CellView';
 import type { CloseCheck } from './generated/CloseCheck';
+import type { Dashboard } from './generated/Dashboard';
 import type { ErrorCode as ApiErrorCode } from './generated/ErrorCode';
 import type { KeyView } from './generated/KeyView';
 import type { LiveFigures } from './generated/LiveFigures';
@@ -22,6 +23,7 @@ import type { MemberDoc } from './generated/MemberDoc';
 import type { MemberView } from './generated/MemberView';
 import type { NewMeetingInput } from './generated/NewMeetingInput';
 import type { RecordInfo } from './generated/RecordInfo';
+import type { ResolutionDoc } from './generated/ResolutionDoc';
 import type { RosterImportSummary } from './generated/RosterImportSummary';
 import type { SearchHitView } from './generated/SearchHitView';
 import type { SignedView } from './generated/SignedView';
@@ -154,7 +156,14 @@ export interface VerifyResult {
 }
 
 /** What `export_dialog` can write. */
-export type ExportKind = 'minutes' | 'draft' | 'resolution' | 'attendance' | 'bundle';
+export type ExportKind =
+  | 'minutes'
+  | 'draft'
+  | 'resolution'
+  | 'attendance'
+  | 'bundle'
+  | 'invitation'
+  | 'calendar';
 
 export const appInfo = (): Promise<AppInfo> => call('app_info');
 export const appReady = (): Promise<void> => call('app_ready');
@@ -179,6 +188,9 @@ export const saveMeeting = (id: number, doc: MeetingDoc): Promise<LiveFigures> =
   call('save_meeting', { id, doc });
 export const previewFigures = (id: number, doc: MeetingDoc): Promise<LiveFigures> =>
   call('preview_figures', { id, doc });
+/** A draft of the meeting's resolution from its conclusions and tasks as typed (nothing saved). */
+export const draftResolution = (id: number, doc: MeetingDoc): Promise<ResolutionDoc> =>
+  call('draft_resolution', { id, doc });
 /** What closing meeting `id` now would meet (text that cannot print; unfinished text). */
 export const closeCheck = (id: number): Promise<CloseCheck> => call('close_check', { id });
 export const closeMeeting = (id: number): Promise<RecordInfo> => call('close_meeting', { id });
@@ -201,8 +213,17 @@ export const exportSigningRequestDialog = (id: number): Promise<string | null> =
 export const importAttestationsDialog = (id: number): Promise<SignedView[] | null> =>
   call('import_attestations_dialog', { id });
 export const verifyDialog = (): Promise<VerifyResult | null> => call('verify_dialog');
+/** Loads a cell's trust file (or a public key) for verifying; every file loaded this session. */
+export const loadTrustDialog = (): Promise<string[] | null> => call('load_trust_dialog');
+/** Forgets the trust files loaded on the verify screen. */
+export const clearTrustFiles = (): Promise<void> => call('clear_trust_files');
 export const backupNow = (): Promise<string> => call('backup_now');
 /** Backups folder, number kept, the backups there, today's automatic backup problem. */
 export const backupStatus = (): Promise<BackupStatus> => call('backup_status');
+/** The cell's year at a glance; without `year`, the latest year with a meeting. */
+export const dashboard = (year?: number): Promise<Dashboard> => call('dashboard', { year: year ?? null });
+/** The dashboard of `year` as CSV (headings in `lang`) where a save dialog says. */
+export const exportDashboardDialog = (year: number, lang: string): Promise<string | null> =>
+  call('export_dashboard_dialog', { year, lang });
 /** How many automatic backups of each kind to keep (1–366). */
 export const setBackupsToKeep = (keep: number): Promise<void> => call('set_backups_to_keep', { keep });

@@ -4,6 +4,7 @@ import type { AgendaItemDoc } from "./AgendaItemDoc";
 import type { AttendanceDoc } from "./AttendanceDoc";
 import type { GuestDoc } from "./GuestDoc";
 import type { MemberRef } from "./MemberRef";
+import type { ResolutionDoc } from "./ResolutionDoc";
 import type { VoteDoc } from "./VoteDoc";
 
 /**
@@ -81,4 +82,10 @@ votes: Array<VoteDoc>,
 /**
  * Action items assigned.
  */
-action_items: Array<ActionItemDoc>, };
+action_items: Array<ActionItemDoc>, 
+/**
+ * The resolution as its own document (issue 15). Absent when the cell wrote none, and in
+ * every record and file written before it existed, which therefore read and rebuild
+ * unchanged.
+ */
+resolution?: ResolutionDoc, };

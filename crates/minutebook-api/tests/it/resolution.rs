@@ -1,0 +1,137 @@
+//! Issue 15: the resolution as its own document — drafted from the conclusions and tasks,
+//! edited, saved with the meeting, covered by the record's signatures, exported with its own
+//! number and text.
+
+use std::process::Command;
+
+use minutebook_api::ErrorCode;
+use minutebook_api::doc::ResolutionDoc;
+
+use crate::support::*;
+
+fn pdf_text(c: &Case, pdf: &[u8]) -> String {
+    let path = c.path("nghi-quyet.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_resolution_is_drafted_edited_closed_with_the_minutes_and_printed_with_its_own_number() {
+    let (mut c, id) = Case::with_meeting();
+    let mut doc = c.book.meeting_workspace(id).unwrap().doc;
+    assert_eq!(
+        doc.resolution, None,
+        "the March file has no resolution of its own"
+    );
+    let before = c.state();
+    let draft = c.book.draft_resolution(id, &doc).unwrap();
+    assert_unchanged(&c, &before, "drafting a resolution");
+    // III. holds the three tasks, with owners and deadlines.
+    assert_eq!(
+        draft.assignments.lines().count(),
+        3,
+        "{}",
+        draft.assignments
+    );
+    assert!(
+        draft.assignments.contains("- Đ/c Hoàng Văn Nam: ")
+            && draft
+                .assignments
+                .contains("hoàn thành trước ngày 31/3/2026"),
+        "{}",
+        draft.assignments
+    );
+    // I. is the review item's conclusion.
+    assert!(!draft.review.is_empty());
+
+    doc.resolution = Some(ResolutionDoc {
+        number: Some(3),
+        directions: format!(
+            "{}\nVận động 100% hộ gia đình phân loại rác tại nguồn.",
+            draft.directions
+        ),
+        ..draft
+    });
+    c.book.save_meeting_doc(id, &doc).unwrap();
+    let saved = c
+        .book
+        .meeting_workspace(id)
+        .unwrap()
+        .doc
+        .resolution
+        .unwrap();
+    assert_eq!(saved.number, Some(3));
+    assert!(saved.directions.ends_with("phân loại rác tại nguồn."));
+
+    // Closed: the record carries it, so the signatures cover it.
+    c.book.close_meeting(id).unwrap();
+    let record = String::from_utf8(c.book.bundle(id).unwrap().record).unwrap();
+    assert!(
+        record.contains("\"resolution\":{\"assignments\":"),
+        "{record}"
+    );
+    let text = pdf_text(&c, &c.book.export_resolution_pdf(id).unwrap());
+    for needle in [
+        "Số 03-NQ/CB",
+        "NGHỊ QUYẾT",
+        "Vận động 100% hộ gia đình phân loại rác tại nguồn.",
+        "III. PHÂN CÔNG THỰC HIỆN - Đ/c",
+        "Nghị quyết được Chi bộ biểu quyết",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in {text}");
+    }
+    assert_eq!(
+        c.book.integrity(id).unwrap(),
+        minutebook_api::Integrity::Intact
+    );
+
+    // Changed behind the app's back, the resolution breaks the record's integrity.
+    let conn = rusqlite::Connection::open(c.db()).unwrap();
+    conn.execute(
+        "UPDATE resolutions SET directions = directions || ' (sửa)' WHERE meeting_id = ?1",
+        [id],
+    )
+    .unwrap();
+    drop(conn);
+    assert!(matches!(
+        c.book.integrity(id).unwrap(),
+        minutebook_api::Integrity::Altered { .. }
+    ));
+}
+
+#[test]
+fn a_meeting_without_a_resolution_of_its_own_keeps_its_record_unchanged() {
+    let (c, id) = Case::closed();
+    let record = String::from_utf8(c.book.bundle(id).unwrap().record).unwrap();
+    assert!(!record.contains("\"resolution\":{"), "{record}");
+    // The resolution PDF still prints, from the conclusions and tasks, with the minutes' number.
+    let text = pdf_text(&c, &c.book.export_resolution_pdf(id).unwrap());
+    assert!(text.contains("Số 03-NQ/CB"), "{text}");
+}
+
+#[test]
+fn a_resolution_number_out_of_range_is_refused_and_nothing_is_saved() {
+    let (mut c, id) = Case::with_meeting();
+    let mut doc = c.book.meeting_workspace(id).unwrap().doc;
+    doc.resolution = Some(ResolutionDoc {
+        number: Some(0),
+        review: String::new(),
+        directions: "x".into(),
+        assignments: String::new(),
+    });
+    let e = fails_unchanged(&mut c, ErrorCode::InvalidInput, |b| {
+        b.save_meeting_doc(id, &doc)
+    });
+    assert!(e.message.contains("meeting.resolution.number"), "{e}");
+}
