@@ -506,6 +506,9 @@ test('the agenda reorders by keyboard and by dragging, and the order is saved', 
   // Dragging the third item's grip onto the first row puts it first. WebKitWebDriver's pointer
   // actions do not start a native drag (measured: dragAndDrop left the order unchanged), so a
   // real X pointer does it, through xdotool on the test's Xvfb display.
+  // Both rows on screen first: the pointer drags what the window shows (the header above the
+  // agenda grew with the planned times and can push the rows below a 700 px window).
+  await b.$('[data-testid="agenda-row-1"]').scrollIntoView({ block: 'center' });
   await xDrag(b, '[data-testid="agenda-row-2"] .grip', '[data-testid="agenda-row-0"]');
   await b.waitUntil(async () => (await titles())[0] === before[2], {
     timeout: 5_000,

@@ -13,10 +13,9 @@ use std::collections::BTreeMap;
 use icalendar::{Calendar, Component, Event, EventLike};
 use serde_json::{Value, json};
 use typst::foundations::Datetime;
-use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+use typst_pdf::Timestamp;
 
-use crate::render::{VN_OFFSET_MINUTES, describe};
+use crate::render::{VN_OFFSET_MINUTES, typeset};
 use crate::templates::{self, hex};
 use crate::world::ExportWorld;
 use crate::{ExportError, ExportOptions, glyphs};
@@ -78,28 +77,14 @@ pub fn render_invitation(
         name: main.into(),
         message: "cannot set up the template files".into(),
     })?;
-    let document: PagedDocument = typst::compile(&world)
-        .output
-        .map_err(|errors| ExportError::Typeset(describe(&world, &errors)))?;
     let stamp = Datetime::from_ymd_hms(y, mo, d, 0, 0, 0)
         .and_then(|d| Timestamp::new_local(d, VN_OFFSET_MINUTES))
         .ok_or_else(|| ExportError::Record("issued_on out of range".into()))?;
-    let standards = PdfStandards::new(&[PdfStandard::A_3b])
-        .map_err(|e| ExportError::Pdf(e.message().to_string()))?;
-    let options = PdfOptions {
-        ident: typst::foundations::Smart::Custom(format!("minutebook:invitation:{record_sha256}")),
-        creator: typst::foundations::Smart::Custom(Some("Minutebook".into())),
-        timestamp: Some(stamp),
-        page_ranges: None,
-        standards,
-        tagged: true,
-        pretty: false,
-    };
-    let mut pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|errors| ExportError::Pdf(describe(&world, &errors)))?;
-    crate::poppler_quirk::quiet(&mut pdf);
-    typst::comemo::evict(10);
-    Ok(pdf)
+    typeset(
+        &world,
+        format!("minutebook:invitation:{record_sha256}"),
+        stamp,
+    )
 }
 
 /// The meeting as an iCalendar (RFC 5545) file with one event, for members' calendars.

@@ -239,31 +239,15 @@ pub(crate) fn render_with(
         message: "cannot set up the template files".into(),
     })?;
 
-    let document: PagedDocument = typst::compile(&world)
-        .output
-        .map_err(|errors| ExportError::Typeset(describe(&world, &errors)))?;
-
     let end = meeting_end(&record);
     let stamp = Datetime::from_ymd_hms(date.0, date.1, date.2, end.0, end.1, 0)
         .and_then(|d| Timestamp::new_local(d, VN_OFFSET_MINUTES))
         .ok_or_else(|| ExportError::Record("meeting date/time out of range".into()))?;
-    let standards = PdfStandards::new(&[PdfStandard::A_3b])
-        .map_err(|e| ExportError::Pdf(e.message().to_string()))?;
-    let options = PdfOptions {
-        ident: Smart::Custom(format!("minutebook:{}:{record_sha256}", kind.code())),
-        creator: Smart::Custom(Some("Minutebook".into())),
-        timestamp: Some(stamp),
-        page_ranges: None,
-        standards,
-        tagged: true,
-        pretty: false,
-    };
-    let mut pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|errors| ExportError::Pdf(describe(&world, &errors)))?;
-    crate::poppler_quirk::quiet(&mut pdf);
-    // typst memoises across compilations in a process-wide cache; keep it from growing without
-    // bound in a long-running app (as the typst CLI does after each compilation).
-    typst::comemo::evict(10);
+    let pdf = typeset(
+        &world,
+        format!("minutebook:{}:{record_sha256}", kind.code()),
+        stamp,
+    )?;
 
     // A template (possibly a local override) must not drop the bundle or the parameters.
     let (embedded, keywords) = verify::read_pdf(&pdf)?;
@@ -444,8 +428,42 @@ fn grouped(hex: &str) -> String {
         .join(" ")
 }
 
+/// Compiles `world` and writes it as PDF/A-3b: `ident` is the document identifier, `stamp`
+/// the PDF's date (both part of what makes the bytes reproducible). poppler's quirk is
+/// blanked and typst's process-wide cache trimmed after each compilation.
+///
+/// # Errors
+/// [`ExportError::Typeset`] for a template error, [`ExportError::Pdf`] for a PDF one.
+pub(crate) fn typeset(
+    world: &ExportWorld,
+    ident: String,
+    stamp: Timestamp,
+) -> Result<Vec<u8>, ExportError> {
+    let document: PagedDocument = typst::compile(world)
+        .output
+        .map_err(|errors| ExportError::Typeset(describe(world, &errors)))?;
+    let standards = PdfStandards::new(&[PdfStandard::A_3b])
+        .map_err(|e| ExportError::Pdf(e.message().to_string()))?;
+    let options = PdfOptions {
+        ident: Smart::Custom(ident),
+        creator: Smart::Custom(Some("Minutebook".into())),
+        timestamp: Some(stamp),
+        page_ranges: None,
+        standards,
+        tagged: true,
+        pretty: false,
+    };
+    let mut pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|errors| ExportError::Pdf(describe(world, &errors)))?;
+    crate::poppler_quirk::quiet(&mut pdf);
+    // typst memoises across compilations in a process-wide cache; keep it from growing without
+    // bound in a long-running app (as the typst CLI does after each compilation).
+    typst::comemo::evict(10);
+    Ok(pdf)
+}
+
 /// typst diagnostics as one message with file:line.
-pub(crate) fn describe(world: &ExportWorld, errors: &[SourceDiagnostic]) -> String {
+fn describe(world: &ExportWorld, errors: &[SourceDiagnostic]) -> String {
     errors
         .iter()
         .map(|d| {

@@ -277,6 +277,13 @@ impl Book {
         self.clock.now()
     }
 
+    /// The time a signature states: now, at Vietnam's offset (UTC+07:00, no daylight saving),
+    /// so that a PDF's "Đã ký số: 21 giờ 32 phút … (UTC+07:00)" reads as the clock in the room
+    /// (it read UTC+00:00 before, the system clock's offset). The instant is the same.
+    pub(crate) fn signing_time(&self) -> OffsetDateTime {
+        self.clock.now().to_offset(time::macros::offset!(+7))
+    }
+
     fn cell_id(&self) -> Result<String, ApiError> {
         Ok(self
             .store

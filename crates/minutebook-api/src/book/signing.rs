@@ -51,9 +51,14 @@ impl Book {
                 member_id: member.id.0.to_string(),
                 full_name: member.full_name.clone(),
             };
-            let s =
-                minutebook_sign::attestation::sign_record(&record, &key, signer, role, book.now())
-                    .map_err(|e| ApiError::invalid(e.to_string()))?;
+            let s = minutebook_sign::attestation::sign_record(
+                &record,
+                &key,
+                signer,
+                role,
+                book.signing_time(),
+            )
+            .map_err(|e| ApiError::invalid(e.to_string()))?;
             let number = next_number(&existing)?;
             book.store_signature(&rv.sha256, number, &member, role, &s)?;
             let status = book.update_signing_status(id)?;
@@ -131,8 +136,14 @@ impl Book {
             member_id: member.id.0.to_string(),
             full_name: member.full_name.clone(),
         };
-        let s = minutebook_sign::attestation::sign_record(&record, &key, signer, role, self.now())
-            .map_err(|e| ApiError::invalid(e.to_string()))?;
+        let s = minutebook_sign::attestation::sign_record(
+            &record,
+            &key,
+            signer,
+            role,
+            self.signing_time(),
+        )
+        .map_err(|e| ApiError::invalid(e.to_string()))?;
         let number = bundle
             .signatures
             .iter()

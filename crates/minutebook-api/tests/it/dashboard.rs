@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use minutebook_api::workspace::NewMeetingInput;
 use minutebook_api::{Book, ErrorCode, Lang};
 use minutebook_store::FixedClock;
 use time::macros::datetime;
@@ -67,15 +66,7 @@ fn the_year_shows_the_minutes_figures_tasks_by_deadline_and_each_member() {
 #[test]
 fn a_meeting_whose_figures_cannot_be_counted_is_named_not_hidden() {
     let (mut c, _) = march_on_the_25th();
-    let id = c
-        .book
-        .create_meeting(&NewMeetingInput {
-            kind: "regular".into(),
-            date: "2026-04-22".into(),
-            subject: String::new(),
-            place: String::new(),
-        })
-        .unwrap();
+    let id = c.new_meeting("2026-04-22", "");
     let mut doc = c.book.meeting_workspace(id).unwrap().doc;
     // Times the wrong way round: the figures cannot be counted yet.
     doc.actual_start = Some("21:00".into());

@@ -2,42 +2,14 @@
 //! calendar entry — from an open meeting, without writing to the book, never printing what
 //! was said.
 
-use std::process::Command;
-
 use minutebook_api::ErrorCode;
-use minutebook_api::workspace::NewMeetingInput;
 
 use crate::support::*;
-
-fn text_of(pdf: &[u8], c: &Case) -> String {
-    let path = c.path("thong-bao.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 #[test]
 fn a_new_meeting_gets_its_notice_and_calendar_entry_and_the_book_is_unchanged() {
     let mut c = Case::with_roster();
-    let id = c
-        .book
-        .create_meeting(&NewMeetingInput {
-            kind: "regular".into(),
-            date: "2026-04-22".into(),
-            subject: "Sinh hoạt chi bộ thường kỳ tháng 4 năm 2026".into(),
-            place: "Nhà văn hóa tổ dân phố số 7".into(),
-        })
-        .unwrap();
+    let id = c.new_meeting("2026-04-22", "Sinh hoạt chi bộ thường kỳ tháng 4 năm 2026");
     let before = c.state();
     let pdf = c
         .book
@@ -45,7 +17,7 @@ fn a_new_meeting_gets_its_notice_and_calendar_entry_and_the_book_is_unchanged() 
         .unwrap();
     let ics = c.book.export_invitation_ics(id).unwrap();
     assert_unchanged(&c, &before, "printing a notice");
-    let text = text_of(&pdf, &c);
+    let text = c.pdf_words("thong-bao.pdf", &pdf);
     for needle in [
         "Hà Nội, ngày 15 tháng 4 năm 2026",
         "Về việc triệu tập sinh hoạt chi bộ thường kỳ tháng 4 năm 2026",
@@ -66,7 +38,7 @@ fn the_notice_of_a_held_meeting_prints_nothing_that_was_said() {
     let before = c.state();
     let pdf = c.book.export_invitation_pdf(id, None).unwrap();
     assert_unchanged(&c, &before, "printing a notice");
-    let text = text_of(&pdf, &c);
+    let text = c.pdf_words("thong-bao.pdf", &pdf);
     assert!(text.contains("Về việc triệu tập"), "{text}");
     let ws = c.book.meeting_workspace(id).unwrap();
     let said: Vec<&str> = ws

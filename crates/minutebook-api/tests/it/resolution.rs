@@ -2,29 +2,10 @@
 //! edited, saved with the meeting, covered by the record's signatures, exported with its own
 //! number and text.
 
-use std::process::Command;
-
 use minutebook_api::ErrorCode;
 use minutebook_api::doc::ResolutionDoc;
 
 use crate::support::*;
-
-fn pdf_text(c: &Case, pdf: &[u8]) -> String {
-    let path = c.path("nghi-quyet.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 #[test]
 fn a_resolution_is_drafted_edited_closed_with_the_minutes_and_printed_with_its_own_number() {
@@ -81,7 +62,7 @@ fn a_resolution_is_drafted_edited_closed_with_the_minutes_and_printed_with_its_o
         record.contains("\"resolution\":{\"assignments\":"),
         "{record}"
     );
-    let text = pdf_text(&c, &c.book.export_resolution_pdf(id).unwrap());
+    let text = c.pdf_words("nghi-quyet.pdf", &c.book.export_resolution_pdf(id).unwrap());
     for needle in [
         "Số 03-NQ/CB",
         "NGHỊ QUYẾT",
@@ -116,7 +97,7 @@ fn a_meeting_without_a_resolution_of_its_own_keeps_its_record_unchanged() {
     let record = String::from_utf8(c.book.bundle(id).unwrap().record).unwrap();
     assert!(!record.contains("\"resolution\":{"), "{record}");
     // The resolution PDF still prints, from the conclusions and tasks, with the minutes' number.
-    let text = pdf_text(&c, &c.book.export_resolution_pdf(id).unwrap());
+    let text = c.pdf_words("nghi-quyet.pdf", &c.book.export_resolution_pdf(id).unwrap());
     assert!(text.contains("Số 03-NQ/CB"), "{text}");
 }
 

@@ -31,6 +31,12 @@ fn chair_then_minute_taker_sign_and_the_meeting_is_signed() {
     assert!(info.missing_roles.is_empty());
     assert_eq!(c.status(id), "signed");
     assert!(c.book.check().unwrap().ok);
+    // Each attestation states its time at Vietnam's offset, as the PDF prints it.
+    for sig in c.book.bundle(id).unwrap().signatures {
+        let att: serde_json::Value = serde_json::from_slice(&sig.attestation).unwrap();
+        let at = att["signed_at"].as_str().unwrap();
+        assert!(at.ends_with("+07:00"), "{at}");
+    }
     // A signed meeting is locked too.
     fails_unchanged(&mut c, ErrorCode::Locked, |b| b.close_meeting(id));
     fails_unchanged(&mut c, ErrorCode::Locked, |b| {

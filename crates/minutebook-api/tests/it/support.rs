@@ -110,6 +110,42 @@ impl Case {
         self.dir.path().join(name)
     }
 
+    /// A new regular meeting on `date` (`YYYY-MM-DD`) at the case's place, created as the
+    /// desktop creates one (from the official order of business); returns its id.
+    pub fn new_meeting(&mut self, date: &str, subject: &str) -> i64 {
+        self.book
+            .create_meeting(&minutebook_api::workspace::NewMeetingInput {
+                kind: "regular".into(),
+                date: date.into(),
+                subject: subject.into(),
+                place: "Nhà văn hóa tổ dân phố số 7".into(),
+            })
+            .expect("create a meeting")
+    }
+
+    /// The words of PDF `bytes` as pdftotext (poppler) reads them, each run of whitespace one
+    /// space (the file is written into the case's folder as `name`).
+    pub fn pdf_words(&self, name: &str, bytes: &[u8]) -> String {
+        let path = self.path(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .args(["-enc", "UTF-8"])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is installed");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// What the book holds now, read through a second connection.
     pub fn state(&self) -> State {
         State::of(&self.db())
