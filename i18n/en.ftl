@@ -610,6 +610,7 @@ err-no-key = { $name } has no signing key yet; make one before signing
 err-no-cell = the minute book has no cell yet; set the cell up first
 err-not-closed = meeting { $id } is not closed yet; close it first
 err-invitation-no-output = say where to write: --out FILE.pdf, --ics FILE.ics or both
+err-invitation-same-file = --out and --ics name the same file: the calendar entry would replace the notice; give two names
 err-reopened = meeting { $id } was reopened for changes; closing it again makes version { $version }
 err-meeting-locked = meeting { $id } is closed and cannot be edited; reopen it to make changes
 

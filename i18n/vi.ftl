@@ -595,6 +595,7 @@ err-no-key = đồng chí { $name } chưa có khóa ký; hãy tạo khóa ký ch
 err-no-cell = sổ biên bản chưa có chi bộ; hãy thiết lập chi bộ trước
 err-not-closed = cuộc họp số { $id } chưa kết thúc; hãy kết thúc cuộc họp trước
 err-invitation-no-output = cần chỉ nơi ghi: --out TỆP.pdf, --ics TỆP.ics hoặc cả hai
+err-invitation-same-file = --out và --ics trùng một tệp: lịch họp sẽ ghi đè lên thông báo; hãy đặt hai tên khác nhau
 err-reopened = cuộc họp số { $id } đang được mở lại để sửa; kết thúc lại sẽ thành phiên bản { $version }
 err-meeting-locked = cuộc họp số { $id } đã kết thúc, không sửa được nữa; muốn sửa thì mở lại cuộc họp
 

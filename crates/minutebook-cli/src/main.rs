@@ -847,6 +847,14 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
                     "give --out FILE.pdf, --ics FILE.ics or both",
                 ));
             }
+            if pdf.is_some() && pdf == ics {
+                return Err(ApiError::with_detail(
+                    minutebook_api::ErrorCode::Usage,
+                    "err-invitation-same-file",
+                    &[],
+                    "--out and --ics name the same file: the calendar entry would replace the notice",
+                ));
+            }
             if let Some(path) = pdf {
                 write_out(
                     &path,

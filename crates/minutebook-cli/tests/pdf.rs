@@ -247,6 +247,19 @@ fn the_invitation_exports_as_a_notice_and_a_calendar_entry() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--out FILE.pdf, --ics FILE.ics"), "{err}");
+    // One name for both: refused, nothing written.
+    let same = env.path("same.x");
+    let out = env.run(&[
+        "export",
+        "invitation",
+        &id,
+        "--out",
+        same.to_str().unwrap(),
+        "--ics",
+        same.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(!same.exists());
     let out = env.run_vi(&["export", "invitation", &id]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cần chỉ nơi ghi"), "{err}");

@@ -177,7 +177,11 @@ pub fn invitation_ics(record_json: &[u8], stamp_utc: &str) -> Result<String, Exp
             event.starts(start).ends(end);
         }
         None => {
-            event.all_day(date);
+            // A whole day: DTEND is exclusive (RFC 5545 §3.6.1), so the next day.
+            let next = date
+                .succ_opt()
+                .ok_or_else(|| ExportError::Record("meeting.date out of range".into()))?;
+            event.starts(date).ends(next);
         }
     }
     let calendar = Calendar::new()

@@ -152,4 +152,6 @@ fn without_a_planned_start_the_event_is_the_whole_day() {
     let record = common::record_bytes_from(&serde_json::to_vec(&file).unwrap());
     let ics = invitation_ics(&record, "2026-02-26T01:00:00Z").unwrap();
     assert!(ics.contains("DTSTART;VALUE=DATE:20260305"), "{ics}");
+    // DTEND is exclusive: the next day, not a zero-length event.
+    assert!(ics.contains("DTEND;VALUE=DATE:20260306"), "{ics}");
 }

@@ -12,6 +12,9 @@ use time::macros::offset;
 use super::*;
 use crate::dashboard::*;
 
+/// A separator row between the tables (written as `""` by the csv writer, then made empty).
+const BLANK_LINE: [&str; 1] = [""];
+
 impl Book {
     /// The dashboard of `year` (default: the latest year with a meeting, else this year).
     ///
@@ -166,7 +169,7 @@ impl Book {
             ])
             .map_err(io)?;
         }
-        w.write_record([""]).map_err(io)?;
+        w.write_record(BLANK_LINE).map_err(io)?;
         w.write_record([
             t("dash-csv-tasks-done"),
             t("dash-csv-tasks-open"),
@@ -181,7 +184,7 @@ impl Book {
             d.tasks.dropped.to_string(),
         ])
         .map_err(io)?;
-        w.write_record([""]).map_err(io)?;
+        w.write_record(BLANK_LINE).map_err(io)?;
         w.write_record([
             t("dash-csv-member"),
             t("dash-csv-summoned"),
@@ -205,6 +208,8 @@ impl Book {
             .map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?;
         let text =
             String::from_utf8(bytes).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?;
+        // The separator rows come out as `""`; a spreadsheet reads an empty line as a blank row.
+        let text = text.replace("\r\n\"\"\r\n", "\r\n\r\n");
         Ok(format!("\u{feff}{text}"))
     }
 }

@@ -95,6 +95,8 @@ fn the_csv_for_the_year_end_report_holds_every_table_in_the_chosen_language() {
     // A subject or a rate with a comma is quoted (RFC 4180).
     assert!(vi.contains("\"83,33%\""), "{vi}");
     assert!(vi.contains("Nguyễn Văn Hùng,1,1,0,0"), "{vi}");
+    // The tables are separated by empty lines, not by a quoted empty field.
+    assert!(vi.contains("\r\n\r\n") && !vi.contains("\"\"\r\n"), "{vi}");
     let en = c.book.dashboard_csv(None, Lang::En).unwrap();
     assert!(en.contains("Date,Subject,Present,Must attend,Rate"), "{en}");
     // Without a cell there is no dashboard.
