@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use typst::foundations::Datetime;
 use typst_pdf::Timestamp;
 
-use crate::render::{VN_OFFSET_MINUTES, typeset};
+use crate::render::{VN_OFFSET_MINUTES, parse_date, parse_record, typeset};
 use crate::templates::{self, hex};
 use crate::world::ExportWorld;
 use crate::{ExportError, ExportOptions, glyphs};
@@ -192,30 +192,9 @@ pub fn invitation_ics(record_json: &[u8], stamp_utc: &str) -> Result<String, Exp
     Ok(calendar.to_string())
 }
 
-fn parse_record(record_json: &[u8]) -> Result<Value, ExportError> {
-    let record: Value =
-        serde_json::from_slice(record_json).map_err(|e| ExportError::Record(e.to_string()))?;
-    if record.get("type").and_then(Value::as_str) != Some("minutebook.record") {
-        return Err(ExportError::Record(
-            "not a minutebook.record (field \"type\")".into(),
-        ));
-    }
-    Ok(record)
-}
-
 fn text_at<'a>(record: &'a Value, pointer: &str) -> Result<&'a str, ExportError> {
     record
         .pointer(pointer)
         .and_then(Value::as_str)
         .ok_or_else(|| ExportError::Record(format!("{pointer} missing")))
-}
-
-/// (year, month, day) of `YYYY-MM-DD`.
-fn parse_date(s: &str, field: &str) -> Result<(i32, u8, u8), ExportError> {
-    let bad = || ExportError::Record(format!("{field} {s:?} is not YYYY-MM-DD"));
-    let mut it = s.splitn(3, '-');
-    let y = it.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
-    let m = it.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
-    let d = it.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
-    Ok((y, m, d))
 }

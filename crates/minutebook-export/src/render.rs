@@ -139,13 +139,7 @@ pub(crate) fn render_with(
     let record_sha256 = hex(&Sha256::digest(record_json));
 
     // The record, NFC, every string checked against the font.
-    let mut record: Value =
-        serde_json::from_slice(record_json).map_err(|e| ExportError::Record(e.to_string()))?;
-    if record.get("type").and_then(Value::as_str) != Some("minutebook.record") {
-        return Err(ExportError::Record(
-            "not a minutebook.record (field \"type\")".into(),
-        ));
-    }
+    let mut record = parse_record(record_json)?;
     glyphs::normalize_and_check("", &mut record)?;
     let date = meeting_date(&record)?;
 
@@ -360,8 +354,31 @@ fn meeting_date(record: &Value) -> Result<(i32, u8, u8), ExportError> {
         .pointer("/meeting/date")
         .and_then(Value::as_str)
         .ok_or_else(|| ExportError::Record("meeting.date missing".into()))?;
+    parse_date(s, "meeting.date")
+}
+
+/// The record's JSON, checked to be a `minutebook.record`.
+///
+/// # Errors
+/// [`ExportError::Record`] when it is not JSON or not a record.
+pub(crate) fn parse_record(record_json: &[u8]) -> Result<Value, ExportError> {
+    let record: Value =
+        serde_json::from_slice(record_json).map_err(|e| ExportError::Record(e.to_string()))?;
+    if record.get("type").and_then(Value::as_str) != Some("minutebook.record") {
+        return Err(ExportError::Record(
+            "not a minutebook.record (field \"type\")".into(),
+        ));
+    }
+    Ok(record)
+}
+
+/// (year, month, day) of `YYYY-MM-DD`; `field` names it in the error.
+///
+/// # Errors
+/// [`ExportError::Record`]: "`field` "…" is not YYYY-MM-DD".
+pub(crate) fn parse_date(s: &str, field: &str) -> Result<(i32, u8, u8), ExportError> {
+    let bad = || ExportError::Record(format!("{field} {s:?} is not YYYY-MM-DD"));
     let mut it = s.splitn(3, '-');
-    let bad = || ExportError::Record(format!("meeting.date {s:?} is not YYYY-MM-DD"));
     let y = it.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
     let m = it.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
     let d = it.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;

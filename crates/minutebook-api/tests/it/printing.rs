@@ -17,25 +17,6 @@ fn set_conclusion(c: &mut Case, id: i64, item: usize, text: &str) {
         .expect("saving keeps whatever the user typed");
 }
 
-fn pdftotext(pdf: &std::path::Path, page: Option<usize>) -> String {
-    let mut cmd = Command::new("pdftotext");
-    if let Some(p) = page {
-        cmd.args(["-f", &p.to_string(), "-l", &p.to_string()]);
-    }
-    let out = cmd
-        .args(["-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn pages(pdf: &std::path::Path) -> usize {
     let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
     String::from_utf8(out.stdout)

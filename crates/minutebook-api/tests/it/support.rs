@@ -128,19 +128,7 @@ impl Case {
     pub fn pdf_words(&self, name: &str, bytes: &[u8]) -> String {
         let path = self.path(name);
         std::fs::write(&path, bytes).unwrap();
-        let out = std::process::Command::new("pdftotext")
-            .args(["-enc", "UTF-8"])
-            .arg(&path)
-            .arg("-")
-            .output()
-            .expect("pdftotext (poppler-utils) is installed");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout)
-            .unwrap()
+        pdftotext(&path, None)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
@@ -347,4 +335,24 @@ pub fn sign_elsewhere(request: &Path, member: &str, role: &str, out: &Path) -> C
         .sign_request(request, member, role, PASS, out)
         .expect("sign the request on the member's computer");
     own
+}
+
+/// The text of `pdf` (page `page` only, when given) as pdftotext (poppler) gives it.
+pub fn pdftotext(pdf: &Path, page: Option<usize>) -> String {
+    let mut cmd = std::process::Command::new("pdftotext");
+    if let Some(p) = page {
+        cmd.args(["-f", &p.to_string(), "-l", &p.to_string()]);
+    }
+    let out = cmd
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }
