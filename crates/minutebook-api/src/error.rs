@@ -177,6 +177,31 @@ impl From<minutebook_store::Error> for ApiError {
             E::Io { .. } => ErrorCode::Io,
             _ => ErrorCode::Storage,
         };
+        // The details a user meets most, as catalogue messages (the rest stay English).
+        match &e {
+            E::NotFound { what } => {
+                if let Some(id) = what
+                    .strip_prefix("meeting #")
+                    .filter(|id| id.parse::<i64>().is_ok())
+                {
+                    return ApiError::with_detail(
+                        code,
+                        "err-meeting-not-found",
+                        &[("id", id.to_owned())],
+                        e.to_string(),
+                    );
+                }
+            }
+            E::NotEditable { meeting, .. } => {
+                return ApiError::with_detail(
+                    code,
+                    "err-meeting-locked",
+                    &[("id", meeting.to_string())],
+                    e.to_string(),
+                );
+            }
+            _ => {}
+        }
         ApiError::new(code, e.to_string())
     }
 }
@@ -189,7 +214,14 @@ impl From<minutebook_record::convert::DocError> for ApiError {
 
 impl From<minutebook_core::meeting::MeetingError> for ApiError {
     fn from(e: minutebook_core::meeting::MeetingError) -> Self {
-        ApiError::invalid(e.to_string())
+        // The same catalogue messages as the workspace's live figures.
+        let p = crate::workspace::LiveProblem::of(&e);
+        ApiError {
+            code: ErrorCode::InvalidInput,
+            message: p.message,
+            detail_id: Some(p.id),
+            detail_args: p.args,
+        }
     }
 }
 

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 pub use minutebook_sign::trust::PinStatus;
 pub use minutebook_sign::verify::Outcome as VerifyOutcome;
+pub use minutebook_sign::verify::{Problem, ReportedProblem};
 
 use crate::book::Book;
 use crate::error::ApiError;

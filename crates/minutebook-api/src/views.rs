@@ -225,3 +225,40 @@ pub struct CloseCheck {
     /// Kinds `placeholder` and `empty-conclusion`: warnings to confirm.
     pub unfinished: Vec<TextProblem>,
 }
+
+/// Something the user should know about a document that was still produced (the notice of a
+/// meeting already past, say): a catalogue message (`i18n/*.ftl`) with its arguments, and the
+/// same in English for logs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportWarning {
+    /// Catalogue id.
+    pub id: String,
+    /// Its arguments (name → text).
+    pub args: std::collections::BTreeMap<String, String>,
+    /// The same in English.
+    pub message: String,
+}
+
+impl ExportWarning {
+    /// A warning `id` with `args`; `english` is the same for logs.
+    pub fn new(id: &str, args: &[(&str, String)], english: impl Into<String>) -> Self {
+        ExportWarning {
+            id: id.to_owned(),
+            args: args
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
+            message: english.into(),
+        }
+    }
+
+    /// The warning in `lang`.
+    pub fn localized(&self, lang: crate::Lang) -> String {
+        let args: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.clone()))
+            .collect();
+        crate::tr(lang, &self.id, &args)
+    }
+}

@@ -181,6 +181,9 @@ enum MeetingCmd {
     Import {
         /// The JSON file.
         file: PathBuf,
+        /// Import even when the book already holds a meeting with the same date and subject.
+        #[arg(long)]
+        allow_duplicate: bool,
     },
     /// Export a meeting as an interchange file (to stdout, or --out).
     Export {
@@ -431,7 +434,11 @@ fn main() -> ExitCode {
 /// The passphrase: the first line of `file`, else typed at the terminal without echo. Without a
 /// terminal to type at (a pipe, a service), says to use `--passphrase-file` rather than the
 /// system's "No such device or address".
-fn passphrase(file: &Option<PathBuf>, prompt_id: &str, lang: Lang) -> Result<Vec<u8>, ApiError> {
+pub(crate) fn passphrase(
+    file: &Option<PathBuf>,
+    prompt_id: &str,
+    lang: Lang,
+) -> Result<Vec<u8>, ApiError> {
     match file {
         Some(f) => minutebook_api::read_passphrase_file(f),
         None => rpassword::prompt_password(minutebook_api::tr(lang, prompt_id, &[]))
@@ -485,6 +492,21 @@ fn write_out(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
     minutebook_api::write_file_atomically(path, bytes)
 }
 
+/// One line on standard output naming the file(s) an export wrote.
+fn written(out: &mut impl Write, lang: Lang, files: &[&Path]) {
+    let files = files
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    writeln!(
+        out,
+        "{}",
+        minutebook_api::tr(lang, "cli-export-written", &[("files", files)])
+    )
+    .ok();
+}
+
 fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
     let out = &mut std::io::stdout().lock();
     match cli.command {
@@ -497,10 +519,15 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
                 .or_else(|| std::env::var_os("MINUTEBOOK_DB").map(std::path::PathBuf::from));
             let book = match &db {
                 Some(p) if !p.exists() => {
-                    return Err(ApiError::not_found(format!(
-                        "{}: no minute book there to take pinned keys from",
-                        p.display()
-                    )));
+                    return Err(ApiError::with_detail(
+                        minutebook_api::ErrorCode::NotFound,
+                        "err-no-book-for-trust",
+                        &[("path", p.display().to_string())],
+                        format!(
+                            "{}: no minute book there to take pinned keys from",
+                            p.display()
+                        ),
+                    ));
                 }
                 Some(p) => Some(open_path(p, lang)?),
                 None => None,
@@ -592,9 +619,28 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
                 print::members(out, &members, lang);
             }
         }
-        Command::Meeting(MeetingCmd::Import { file }) => {
+        Command::Meeting(MeetingCmd::Import {
+            file,
+            allow_duplicate,
+        }) => {
             let bytes = minutebook_api::read_input_file(&file)?;
-            let id = book.import_meeting(&bytes)?;
+            let imported = if allow_duplicate {
+                book.import_meeting_allowing_duplicate(&bytes)
+            } else {
+                book.import_meeting(&bytes)
+            };
+            let id = match imported {
+                Ok(id) => id,
+                Err(e) if e.detail_id.as_deref() == Some("err-meeting-duplicate") => {
+                    eprintln!("{}", e.localized(lang));
+                    eprintln!(
+                        "{}",
+                        minutebook_api::tr(lang, "cli-import-allow-duplicate", &[])
+                    );
+                    return Ok(ExitCode::from(1));
+                }
+                Err(e) => return Err(e),
+            };
             writeln!(
                 out,
                 "{}",
@@ -659,7 +705,37 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
                 )
                 .ok();
             } else {
-                write!(out, "{}", book.dashboard_csv(year, lang)?).ok();
+                let d = book.dashboard(year)?;
+                if d.meetings.is_empty() && d.skipped.is_empty() {
+                    // Nothing to tabulate: say so on standard error (standard output is
+                    // usually redirected into the CSV file), and write no CSV.
+                    let years = if d.years.is_empty() {
+                        minutebook_api::tr(lang, "cli-dashboard-no-meetings-at-all", &[])
+                    } else {
+                        minutebook_api::tr(
+                            lang,
+                            "cli-dashboard-years",
+                            &[(
+                                "years",
+                                d.years
+                                    .iter()
+                                    .map(i32::to_string)
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                            )],
+                        )
+                    };
+                    eprintln!(
+                        "{} {years}",
+                        minutebook_api::tr(
+                            lang,
+                            "cli-dashboard-empty",
+                            &[("year", d.year.to_string())]
+                        )
+                    );
+                    return Ok(ExitCode::SUCCESS);
+                }
+                write!(out, "{}", book.dashboard_csv(Some(d.year), lang)?).ok();
             }
         }
         Command::Search { query, limit, json } => {
@@ -824,14 +900,17 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
         }) => {
             warn_if_altered(&book, id, lang)?;
             write_out(&path, &book.export_minutes_pdf(id, draft)?)?;
+            written(out, lang, &[&path]);
         }
         Command::Export(ExportCmd::Resolution { id, out: path }) => {
             warn_if_altered(&book, id, lang)?;
             write_out(&path, &book.export_resolution_pdf(id)?)?;
+            written(out, lang, &[&path]);
         }
         Command::Export(ExportCmd::AttendanceSheet { id, out: path }) => {
             warn_if_altered(&book, id, lang)?;
             write_out(&path, &book.export_attendance_sheet_pdf(id)?)?;
+            written(out, lang, &[&path]);
         }
         Command::Export(ExportCmd::Invitation {
             id,
@@ -855,15 +934,20 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
                     "--out and --ics name the same file: the calendar entry would replace the notice",
                 ));
             }
-            if let Some(path) = pdf {
-                write_out(
-                    &path,
-                    &book.export_invitation_pdf(id, issued_on.as_deref())?,
-                )?;
+            let mut files: Vec<&Path> = Vec::new();
+            if let Some(path) = &pdf {
+                write_out(path, &book.export_invitation_pdf(id, issued_on.as_deref())?)?;
+                files.push(path);
+                // Written all the same; what the secretary should check goes to standard error.
+                for w in book.invitation_warnings(id, issued_on.as_deref())? {
+                    eprintln!("⚠ {}", w.localized(lang));
+                }
             }
-            if let Some(path) = ics {
-                write_out(&path, book.export_invitation_ics(id)?.as_bytes())?;
+            if let Some(path) = &ics {
+                write_out(path, book.export_invitation_ics(id)?.as_bytes())?;
+                files.push(path);
             }
+            written(out, lang, &files);
         }
         Command::Backup { path } => {
             book.backup(&path)?;

@@ -322,10 +322,37 @@ pub fn verification(out: &mut impl Write, r: &VerifyResult, lang: Lang) {
             writeln!(out, "  {}: {state}", role_name(lang, role.role.code())).ok();
         }
         for p in &rep.problems {
-            writeln!(out, "  ✗ {}", p.message).ok();
+            writeln!(out, "  ✗ {}", problem_text(p, lang)).ok();
         }
-        for c in &rep.caveats {
-            writeln!(out, "  ! {c}").ok();
+        // The only caveat is a key trusted bare (a PEM given with --trust): said from the
+        // signatures themselves, in the user's language.
+        let bare: Vec<_> = rep
+            .signatures
+            .iter()
+            .filter(|s| matches!(s.pin, minutebook_api::verify::PinStatus::TrustedBareKey))
+            .collect();
+        for s in &bare {
+            let (name, member) = s
+                .signer
+                .as_ref()
+                .map(|x| (x.full_name.clone(), x.member_id.clone()))
+                .unwrap_or_default();
+            let line = tr(
+                lang,
+                "verify-caveat-bare-key",
+                &[
+                    ("file", s.file.clone()),
+                    ("fingerprint", s.fingerprint.clone().unwrap_or_default()),
+                    ("name", name),
+                    ("member", member),
+                ],
+            );
+            writeln!(out, "  ! {line}").ok();
+        }
+        if bare.is_empty() {
+            for c in &rep.caveats {
+                writeln!(out, "  ! {c}").ok();
+            }
         }
         for f in &rep.unpinned_fingerprints {
             writeln!(out, "  {}: {f}", t(lang, "verify-unpinned-fingerprint")).ok();
@@ -369,6 +396,57 @@ pub fn verification(out: &mut impl Write, r: &VerifyResult, lang: Lang) {
         t(lang, &format!("verify-outcome-{}", outcome_code(r)))
     )
     .ok();
+}
+
+/// A verification problem in `lang`: those that come from the trust (the roster's pins, a key's
+/// revocation), a missing role or signature, from the catalogue; the rest in English as the
+/// verifier words them.
+fn problem_text(p: &minutebook_api::verify::ReportedProblem, lang: Lang) -> String {
+    use minutebook_api::verify::Problem as P;
+    match &p.problem {
+        P::KeyRevoked {
+            signature,
+            fingerprint,
+            revoked_from,
+            signed_at,
+        } => ta(
+            lang,
+            "verify-problem-key-revoked",
+            &[
+                ("file", signature.clone()),
+                ("fingerprint", fingerprint.clone()),
+                ("from", revoked_from.clone()),
+                ("signed_at", signed_at.clone()),
+            ],
+        ),
+        P::KeyPinnedToOtherMember {
+            signature,
+            fingerprint,
+            pinned_member_id,
+            attested_member_id,
+        } => ta(
+            lang,
+            "verify-problem-key-other-member",
+            &[
+                ("file", signature.clone()),
+                ("fingerprint", fingerprint.clone()),
+                ("pinned", pinned_member_id.clone()),
+                ("attested", attested_member_id.clone()),
+            ],
+        ),
+        P::RequiredRoleMissing { role } => ta(
+            lang,
+            "verify-problem-role-missing",
+            &[("role", role_name(lang, role.code()))],
+        ),
+        P::SignatureInvalid { signature } => ta(
+            lang,
+            "verify-problem-signature-invalid",
+            &[("file", signature.clone())],
+        ),
+        P::NoSignatures => t(lang, "verify-problem-no-signatures"),
+        _ => p.message.clone(),
+    }
 }
 
 fn pin_code(p: &minutebook_api::verify::PinStatus) -> &'static str {
@@ -420,7 +498,7 @@ pub fn text_problems(problems: &[minutebook_api::TextProblem], lang: Lang, headi
     }
     eprintln!("{}", tr(lang, heading, &[]));
     for p in problems {
-        let field = p.field.clone();
+        let field = field_label(&p.field, lang);
         let line = match (&p.code, &p.character) {
             (Some(code), Some(c)) => {
                 let mut args = vec![
@@ -472,4 +550,59 @@ fn rendering_difference(d: &minutebook_api::RenderingDifference, lang: Lang) -> 
             ],
         ),
     }
+}
+
+/// A record path such as `meeting.agenda[2].conclusion` as the workspace names it ("Mục 3 ›
+/// Kết luận của chủ trì"), the path itself after it in parentheses for whoever edits the
+/// meeting file; segments without a name are kept as they are (`ui/src/lib/meeting/closeCheck.ts`
+/// does the same for the desktop).
+pub fn field_label(path: &str, lang: Lang) -> String {
+    const SEGMENTS: [(&str, &str); 18] = [
+        ("subject", "ws-subject"),
+        ("place", "ws-place"),
+        ("guests", "close-field-guest"),
+        ("name", "ws-guest-name"),
+        ("post", "ws-guest-post"),
+        ("agenda", "ws-agenda-item"),
+        ("title", "close-field-title"),
+        ("presentation", "ws-presentation"),
+        ("speeches", "close-field-speech"),
+        ("gist", "ws-gist"),
+        ("conclusion", "ws-conclusion"),
+        ("votes", "close-field-vote"),
+        ("action_items", "close-field-action"),
+        ("task", "ws-task"),
+        ("report_back", "ws-report-back"),
+        ("roster", "close-field-member"),
+        ("full_name", "close-field-full-name"),
+        ("cell", "close-field-cell"),
+    ];
+    let mut parts: Vec<String> = Vec::new();
+    for segment in path.split('.') {
+        let (name, index) = match segment.split_once('[') {
+            Some((n, rest)) => (
+                n,
+                rest.strip_suffix(']').and_then(|i| i.parse::<usize>().ok()),
+            ),
+            None => (segment, None),
+        };
+        if name == "meeting" {
+            continue;
+        }
+        let id = if name == "subject" && path.contains("votes[") {
+            Some("ws-vote-subject")
+        } else if name == "name" && !path.contains("guests[") {
+            None
+        } else {
+            SEGMENTS.iter().find(|(n, _)| *n == name).map(|(_, id)| *id)
+        };
+        match id {
+            Some(id) => parts.push(match index {
+                Some(i) => ta(lang, id, &[("n", (i + 1).to_string())]),
+                None => t(lang, id),
+            }),
+            None => parts.push(segment.to_owned()),
+        }
+    }
+    format!("{} ({path})", parts.join(" › "))
 }

@@ -238,10 +238,16 @@ fn the_dashboard_prints_the_year_as_csv_and_json() {
     assert!(out.status.success());
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(csv.starts_with('\u{feff}'), "{csv}");
-    assert!(csv.contains("Ngày,Nội dung,Có mặt,Phải dự,Tỷ lệ"), "{csv}");
+    assert!(
+        csv.contains("Mã cuộc họp,Ngày,Nội dung,Trạng thái,Có mặt,Phải dự,Tỷ lệ"),
+        "{csv}"
+    );
     assert!(csv.contains("\"83,33%\""), "{csv}");
     let en = env.ok(&["dashboard"]);
-    assert!(en.contains("Date,Subject,Present"), "{en}");
+    assert!(
+        en.contains("Meeting id,Date,Subject,Status,Present"),
+        "{en}"
+    );
     let v = env.json(&["dashboard", "--json"]);
     assert_eq!(v["year"], 2026);
     assert_eq!(v["meetings"][0]["rate_text"], "83,33%");

@@ -87,18 +87,48 @@ pub fn render_invitation(
     )
 }
 
+/// What identifies one sending of a meeting's calendar entry, beyond the record: the book the
+/// meeting lives in and how many times it was changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarRevision {
+    /// A stable identity of the minute book (the caller's choice; Minutebook passes the hash of
+    /// the book's first audit entry, made when the book file was created). Goes into the
+    /// `UID`, so two books whose meeting row ids coincide never share an entry.
+    pub book: String,
+    /// The entry's `SEQUENCE` (RFC 5545 §3.8.7.4): 0 for a meeting never changed since it was
+    /// created, higher after each change, never lower; the same for two exports with no change
+    /// between them. Minutebook passes how many times the meeting was saved after its creation.
+    pub sequence: u32,
+}
+
+/// The `PRODID` of every calendar file Minutebook writes (RFC 5545 §3.7.3).
+pub fn calendar_product_id() -> String {
+    format!(
+        "-//Minutebook//Minutebook {}//VI",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 /// The meeting as an iCalendar (RFC 5545) file with one event, for members' calendars.
 ///
 /// Times are written in UTC (the meeting's local time is Vietnam's, UTC+07:00, which has no
-/// daylight saving), so no time-zone component is needed. The event's `UID` is made of the cell
-/// and meeting identifiers, so a notice sent again updates the entry instead of adding one.
-/// `stamp_utc` is when the file is made (`DTSTAMP`, RFC 3339 in UTC, e.g.
-/// `2026-03-01T08:00:00Z`). Without a planned start the event is a whole day; without a planned
-/// end it lasts the agenda's planned minutes, or two hours.
+/// daylight saving), so no time-zone component is needed. The event's `UID` is a hash of the
+/// book's identity ([`CalendarRevision::book`]), the cell's (its id, name and upper committee)
+/// and the meeting's row id — not of its date, time or place, so that a notice sent again after
+/// the meeting was moved updates the entry instead of adding one; two cells (or two books of
+/// one cell) never share a `UID`. `SEQUENCE` is [`CalendarRevision::sequence`], so a calendar
+/// takes the entry sent after a change as the newer one. `stamp_utc` is when the file is made
+/// (`DTSTAMP`, RFC 3339 in UTC, e.g. `2026-03-01T08:00:00Z`). Without a planned start the
+/// event is a whole day; without a planned end it lasts the agenda's planned minutes, or two
+/// hours.
 ///
 /// # Errors
 /// [`ExportError::Record`] when the bytes are not a record or a date or time does not parse.
-pub fn invitation_ics(record_json: &[u8], stamp_utc: &str) -> Result<String, ExportError> {
+pub fn invitation_ics(
+    record_json: &[u8],
+    stamp_utc: &str,
+    revision: &CalendarRevision,
+) -> Result<String, ExportError> {
     let record = parse_record(record_json)?;
     let m = &record["meeting"];
     let (y, mo, d) = parse_date(text_at(&record, "/meeting/date")?, "meeting.date")?;
@@ -126,10 +156,24 @@ pub fn invitation_ics(record_json: &[u8], stamp_utc: &str) -> Result<String, Exp
     let cell_name = cell["name"].as_str().unwrap_or_default();
     let subject = m["subject"].as_str().unwrap_or_default();
     let place = m["place"].as_str().unwrap_or_default();
+    let identity = [
+        "minutebook-invitation".to_owned(),
+        revision.book.clone(),
+        cell["id"].as_str().unwrap_or_default().to_owned(),
+        cell_name.to_owned(),
+        cell["upper_committee"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+        match &m["id"] {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        },
+    ]
+    .join("\n");
     let uid = format!(
-        "meeting-{}.cell-{}@minutebook",
-        m["id"].as_str().unwrap_or_default(),
-        cell["id"].as_str().unwrap_or_default()
+        "{}@minutebook",
+        &hex(&Sha256::digest(identity.as_bytes()))[..32]
     );
 
     let mut description = vec![format!("{cell_name}: {subject}"), String::new()];
@@ -160,7 +204,8 @@ pub fn invitation_ics(record_json: &[u8], stamp_utc: &str) -> Result<String, Exp
         .location(place)
         .description(&description.join("\n"))
         .timestamp(stamp)
-        .last_modified(stamp);
+        .last_modified(stamp)
+        .sequence(revision.sequence);
     match local("planned_start")? {
         Some(start) => {
             let end = match local("planned_end")? {
@@ -184,7 +229,11 @@ pub fn invitation_ics(record_json: &[u8], stamp_utc: &str) -> Result<String, Exp
             event.starts(date).ends(next);
         }
     }
-    let calendar = Calendar::new()
+    // Calendar::new() would name the library ("ICALENDAR-RS") as the product.
+    let calendar = Calendar::empty()
+        .append_property(icalendar::Property::new("VERSION", "2.0"))
+        .append_property(icalendar::Property::new("PRODID", calendar_product_id()))
+        .append_property(icalendar::Property::new("CALSCALE", "GREGORIAN"))
         .name(cell_name)
         .append_property(icalendar::Property::new("METHOD", "PUBLISH"))
         .push(event.done())

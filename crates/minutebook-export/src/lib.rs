@@ -38,7 +38,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 pub use fonts::FONT_FAMILY;
-pub use invitation::{invitation_ics, render_invitation};
+pub use invitation::{CalendarRevision, calendar_product_id, invitation_ics, render_invitation};
 pub use qr::qr_payload;
 pub use render::{render, render_attendance_sheet, render_minutes, render_resolution};
 pub use templates::{TEMPLATE_NAMES, UNSIGNED_TEMPLATE_NAMES, embedded_template};

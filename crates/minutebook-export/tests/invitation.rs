@@ -4,7 +4,31 @@
 mod common;
 
 use common::{pdf_text, run, squash, write};
-use minutebook_export::{ExportError, ExportOptions, invitation_ics, render_invitation};
+use minutebook_export::{
+    CalendarRevision, ExportError, ExportOptions, calendar_product_id, invitation_ics,
+    render_invitation,
+};
+
+/// The calendar revision of a meeting never changed, in a book named "book A".
+fn first() -> CalendarRevision {
+    CalendarRevision {
+        book: "book A".into(),
+        sequence: 0,
+    }
+}
+
+/// The event of a calendar file.
+fn event_of(ics: &str) -> icalendar::Event {
+    let parsed: icalendar::Calendar = ics.parse().expect("parses as iCalendar");
+    parsed
+        .components
+        .into_iter()
+        .find_map(|c| match c {
+            icalendar::CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .expect("one event")
+}
 
 #[test]
 fn the_notice_names_time_weekday_place_who_and_the_agenda_with_clock_times() {
@@ -91,7 +115,7 @@ fn a_notice_refuses_what_it_cannot_print_and_bad_dates() {
 
 #[test]
 fn the_calendar_entry_is_rfc_5545_in_utc_with_a_stable_uid() {
-    let ics = invitation_ics(&common::march_record(), "2026-02-26T01:00:00Z").unwrap();
+    let ics = invitation_ics(&common::march_record(), "2026-02-26T01:00:00Z", &first()).unwrap();
     // RFC 5545 §3.1: CRLF line ends, content lines of at most 75 octets.
     assert!(ics.contains("\r\n"));
     for line in ics.split("\r\n") {
@@ -131,7 +155,7 @@ fn the_calendar_entry_is_rfc_5545_in_utc_with_a_stable_uid() {
     let uid = event.get_uid().unwrap().to_owned();
     assert!(uid.ends_with("@minutebook"), "{uid}");
     // Sent again later: the same event (UID), a newer stamp.
-    let later = invitation_ics(&common::march_record(), "2026-03-01T01:00:00Z").unwrap();
+    let later = invitation_ics(&common::march_record(), "2026-03-01T01:00:00Z", &first()).unwrap();
     let later: icalendar::Calendar = later.parse().unwrap();
     let later_uid = later
         .components
@@ -150,8 +174,93 @@ fn without_a_planned_start_the_event_is_the_whole_day() {
     file["meeting"]["planned_start"] = serde_json::Value::Null;
     file["meeting"]["planned_end"] = serde_json::Value::Null;
     let record = common::record_bytes_from(&serde_json::to_vec(&file).unwrap());
-    let ics = invitation_ics(&record, "2026-02-26T01:00:00Z").unwrap();
+    let ics = invitation_ics(&record, "2026-02-26T01:00:00Z", &first()).unwrap();
     assert!(ics.contains("DTSTART;VALUE=DATE:20260305"), "{ics}");
     // DTEND is exclusive: the next day, not a zero-length event.
     assert!(ics.contains("DTEND;VALUE=DATE:20260306"), "{ics}");
+}
+
+/// Issue 15: the entry names Minutebook as its product, carries the revision it is given as
+/// SEQUENCE, and its UID is the same for every sending of one meeting but differs between two
+/// cells, and between two books, whose meetings have the same row id.
+#[test]
+fn the_calendar_entry_has_a_product_id_a_sequence_and_a_uid_no_other_cell_shares() {
+    let ics = invitation_ics(&common::march_record(), "2026-02-26T01:00:00Z", &first()).unwrap();
+    let parsed: icalendar::Calendar = ics.parse().unwrap();
+    use icalendar::Component;
+    let prodid = parsed
+        .properties
+        .iter()
+        .find(|p| p.key() == "PRODID")
+        .map(|p| p.value().to_owned());
+    assert_eq!(
+        prodid.as_deref(),
+        Some(
+            format!(
+                "-//Minutebook//Minutebook {}//VI",
+                env!("CARGO_PKG_VERSION")
+            )
+            .as_str()
+        )
+    );
+    assert_eq!(prodid.unwrap(), calendar_product_id());
+    assert!(!ics.contains("ICALENDAR-RS"), "{ics}");
+    assert_eq!(ics.matches("PRODID").count(), 1, "{ics}");
+    let e = event_of(&ics);
+    assert_eq!(e.property_value("SEQUENCE"), Some("0"), "{ics}");
+    let uid = e.get_uid().unwrap().to_owned();
+    assert!(uid.ends_with("@minutebook"), "{uid}");
+    // The meeting's row id alone is not the UID.
+    assert!(!uid.starts_with("meeting-"), "{uid}");
+
+    // Changed and sent again: the same UID, a higher SEQUENCE.
+    let mut file = common::march_file_value();
+    file["meeting"]["planned_start"] = "20:00".into();
+    file["meeting"]["place"] = "Hội trường tổ dân phố số 7".into();
+    let moved = common::record_bytes_from(&serde_json::to_vec(&file).unwrap());
+    let again = invitation_ics(
+        &moved,
+        "2026-03-01T01:00:00Z",
+        &CalendarRevision {
+            sequence: 2,
+            ..first()
+        },
+    )
+    .unwrap();
+    let e2 = event_of(&again);
+    assert_eq!(e2.get_uid(), Some(uid.as_str()));
+    assert_eq!(e2.property_value("SEQUENCE"), Some("2"));
+    assert_eq!(e2.property_value("DTSTART"), Some("20260305T130000Z"));
+    // Even moved to another day it is the same entry (the UID holds no date).
+    file["meeting"]["date"] = "2026-03-06".into();
+    let other_day = common::record_bytes_from(&serde_json::to_vec(&file).unwrap());
+    let e3 = event_of(&invitation_ics(&other_day, "2026-03-01T01:00:00Z", &first()).unwrap());
+    assert_eq!(e3.get_uid(), Some(uid.as_str()));
+
+    // Another cell (same row id, same date): another UID.
+    let mut other = common::march_file_value();
+    other["cell"]["name"] = "Chi bộ Tổ dân phố số 8".into();
+    other["cell"]["id"] = "chi-bo-tdp-8-thanh-binh".into();
+    let other = common::record_bytes_from(&serde_json::to_vec(&other).unwrap());
+    let e4 = event_of(&invitation_ics(&other, "2026-02-26T01:00:00Z", &first()).unwrap());
+    assert_ne!(e4.get_uid(), Some(uid.as_str()));
+    // The same cell's name under another ward: another UID.
+    let mut ward = common::march_file_value();
+    ward["cell"]["upper_committee"] = "Đảng bộ phường Thanh Xuân".into();
+    let ward = common::record_bytes_from(&serde_json::to_vec(&ward).unwrap());
+    let e5 = event_of(&invitation_ics(&ward, "2026-02-26T01:00:00Z", &first()).unwrap());
+    assert_ne!(e5.get_uid(), Some(uid.as_str()));
+    // The same cell in another book (a new book file, row ids from 1 again): another UID.
+    let e6 = event_of(
+        &invitation_ics(
+            &common::march_record(),
+            "2026-02-26T01:00:00Z",
+            &CalendarRevision {
+                book: "book B".into(),
+                sequence: 0,
+            },
+        )
+        .unwrap(),
+    );
+    assert_ne!(e6.get_uid(), Some(uid.as_str()));
 }

@@ -130,6 +130,24 @@ impl MeetingFile {
     /// # Errors
     /// [`DocError`] with the path of the first problem.
     pub fn to_domain(&self) -> Result<Imported, DocError> {
+        let imported = self.to_domain_unchecked()?;
+        imported
+            .meeting
+            .check(&imported.roster, imported.cell.settings.default_reading)
+            .map_err(|e| DocError {
+                path: "meeting".into(),
+                message: e.to_string(),
+            })?;
+        Ok(imported)
+    }
+
+    /// As [`MeetingFile::to_domain`], without the meeting's consistency check (attendance,
+    /// vote counts: `Meeting::check`), for a caller that runs the check itself to keep its
+    /// error as a value.
+    ///
+    /// # Errors
+    /// [`DocError`] with the path of the first problem.
+    pub fn to_domain_unchecked(&self) -> Result<Imported, DocError> {
         let cell = convert::cell_from_doc(&self.cell, "cell")?;
         let mut ids = IdMap::new();
         let mut seen = HashSet::new();
@@ -147,12 +165,6 @@ impl MeetingFile {
             roster.push(convert::member_from_doc(d, id, &path)?);
         }
         let meeting = convert::meeting_from_doc(&self.meeting, MeetingId(0), &ids, "meeting")?;
-        meeting
-            .check(&roster, cell.settings.default_reading)
-            .map_err(|e| DocError {
-                path: "meeting".into(),
-                message: e.to_string(),
-            })?;
         Ok(Imported {
             cell_id: self.cell.id.clone(),
             cell,

@@ -130,8 +130,9 @@ impl Book {
     }
 
     /// The dashboard of `year` as CSV (RFC 4180, UTF-8 with a byte-order mark so that Excel
-    /// reads the diacritics): a table of meetings, then one of tasks, then one of members,
-    /// separated by empty lines; headings in `lang`.
+    /// reads the diacritics): a table of meetings (each with its id and status, to find it in
+    /// the book), then one of tasks, then one of members, separated by empty lines; headings
+    /// and statuses in `lang`.
     ///
     /// # Errors
     /// As [`Book::dashboard`].
@@ -146,8 +147,10 @@ impl Book {
         w.write_record([t("dash-csv-meetings"), d.year.to_string()])
             .map_err(io)?;
         w.write_record([
+            t("dash-csv-id"),
             t("dash-csv-date"),
             t("dash-csv-subject"),
+            t("dash-csv-status"),
             t("dash-csv-present"),
             t("dash-csv-must-attend"),
             t("dash-csv-rate"),
@@ -158,8 +161,10 @@ impl Book {
         .map_err(io)?;
         for m in &d.meetings {
             w.write_record([
+                m.id.to_string(),
                 m.date.clone(),
                 m.subject.clone(),
+                t(&format!("status-{}", m.status)),
                 m.present.to_string(),
                 m.must_attend.to_string(),
                 m.rate_text.clone(),

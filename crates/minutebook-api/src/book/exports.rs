@@ -131,11 +131,46 @@ impl Book {
         self.render(id, DocumentKind::Minutes, draft)
     }
 
-    /// The resolution (nghị quyết) of the meeting.
+    /// The resolution (nghị quyết) of the meeting, printed from its record's own resolution
+    /// (number, sections I–III).
+    ///
+    /// A meeting without a resolution of its own is refused (`err-no-resolution`): the PDF
+    /// would read as a signed nghị quyết though nobody wrote or signed one. The exception is a
+    /// record closed before the book had resolutions (schema step 6, told by the audit log):
+    /// the cell could not write one then, and its resolution PDF — drawn from the conclusions
+    /// and tasks, as it was printed and handed out at the time — stays exportable as before.
     ///
     /// # Errors
-    /// As [`Book::export_minutes_pdf`].
+    /// `InvalidInput` with detail `err-no-resolution` as above; otherwise as
+    /// [`Book::export_minutes_pdf`].
     pub fn export_resolution_pdf(&self, id: i64) -> Result<Vec<u8>, ApiError> {
+        let no_resolution = || {
+            ApiError::with_detail(
+                ErrorCode::InvalidInput,
+                "err-no-resolution",
+                &[("id", id.to_string())],
+                format!(
+                    "meeting {id} has no resolution of its own: draft it in the meeting's \
+                     workspace (\"Soạn nghị quyết từ kết luận và nhiệm vụ\"), then close and sign \
+                     the meeting again"
+                ),
+            )
+        };
+        if self.meeting(id)?.status.is_editable() {
+            if self.store.load_meeting(MeetingId(id))?.resolution.is_none() {
+                return Err(no_resolution());
+            }
+        } else {
+            let (rv, _) = self.current_record(id)?;
+            let record: serde_json::Value = serde_json::from_slice(&rv.bytes)
+                .map_err(|e| ApiError::invalid(format!("record of meeting {id}: {e}")))?;
+            let has_own = record
+                .pointer("/meeting/resolution")
+                .is_some_and(|r| !r.is_null());
+            if !has_own && !closed_before_resolutions(&self.store.audit_log()?, rv.created_at) {
+                return Err(no_resolution());
+            }
+        }
         self.render(id, DocumentKind::Resolution, false)
     }
 
@@ -145,5 +180,84 @@ impl Book {
     /// As [`Book::export_minutes_pdf`].
     pub fn export_attendance_sheet_pdf(&self, id: i64) -> Result<Vec<u8>, ApiError> {
         self.render(id, DocumentKind::AttendanceSheet, false)
+    }
+}
+
+/// The schema step that gave meetings a resolution of their own.
+const RESOLUTIONS_SCHEMA_VERSION: u32 = 6;
+
+/// True when a record stored at `closed_at` predates resolutions in this book: the audit log
+/// (`log`, oldest first) shows the book migrated to a schema with resolutions only after that
+/// instant. A book created with resolutions, or whose log says nothing, gives false.
+fn closed_before_resolutions(
+    log: &[minutebook_store::AuditEntry],
+    closed_at: OffsetDateTime,
+) -> bool {
+    let since = log.iter().find(|e| {
+        e.entity == "schema"
+            && e.entity_id
+                .parse::<u32>()
+                .is_ok_and(|v| v >= RESOLUTIONS_SCHEMA_VERSION)
+    });
+    since
+        .filter(|e| e.action != "create")
+        .and_then(|e| {
+            OffsetDateTime::parse(&e.at, &time::format_description::well_known::Rfc3339).ok()
+        })
+        .is_some_and(|since| closed_at < since)
+}
+
+#[cfg(test)]
+mod tests {
+    use minutebook_store::AuditEntry;
+    use time::macros::datetime;
+
+    use super::closed_before_resolutions;
+
+    fn schema(action: &str, version: u32, at: &str) -> AuditEntry {
+        AuditEntry {
+            seq: 0,
+            at: at.into(),
+            actor: "test".into(),
+            action: action.into(),
+            entity: "schema".into(),
+            entity_id: version.to_string(),
+            detail: String::new(),
+            prev_hash: String::new(),
+            hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_record_closed_before_the_book_had_resolutions_is_told_apart() {
+        // A book created at schema 4, migrated to 5 and then to 6 on 6 December 2026.
+        let log = [
+            schema("create", 4, "2026-01-02T08:00:00Z"),
+            schema("migrate", 5, "2026-11-30T08:00:00Z"),
+            schema("migrate", 6, "2026-12-06T08:00:00Z"),
+        ];
+        assert!(closed_before_resolutions(
+            &log,
+            datetime!(2026-03-05 14:00 UTC)
+        ));
+        assert!(!closed_before_resolutions(
+            &log,
+            datetime!(2026-12-06 09:00 UTC)
+        ));
+        // A book created with resolutions (or a later schema): no record predates them, whatever
+        // its clock said.
+        let new = [schema("create", 7, "2026-12-07T08:00:00Z")];
+        assert!(!closed_before_resolutions(
+            &new,
+            datetime!(2026-12-07 07:00 UTC)
+        ));
+        assert!(!closed_before_resolutions(
+            &new,
+            datetime!(2026-12-07 09:00 UTC)
+        ));
+        assert!(!closed_before_resolutions(
+            &[],
+            datetime!(2026-03-05 14:00 UTC)
+        ));
     }
 }

@@ -8,25 +8,88 @@ impl Book {
     /// members it lacks, and creates the meeting (as draft or in session; closing and signing
     /// happen in the book). Returns the new meeting's id.
     ///
+    /// A file whose meeting the book already holds — one with the same date and the same
+    /// subject (compared as a person reads them: NFC, white space collapsed) — is refused:
+    /// importing the same file twice would otherwise make a second copy of the meeting. Use
+    /// [`Book::import_meeting_allowing_duplicate`] for a meeting that really is another one.
+    ///
     /// # Errors
-    /// `InvalidInput` with the JSON path of the first problem; nothing is changed.
+    /// `InvalidInput` with the JSON path of the first problem; `InvalidInput` with detail
+    /// `err-meeting-duplicate` (the existing meeting's id, date and subject) for a meeting
+    /// already in the book; nothing is changed.
     pub fn import_meeting(&mut self, bytes: &[u8]) -> Result<i64, ApiError> {
+        self.import_meeting_file(bytes, false)
+    }
+
+    /// As [`Book::import_meeting`], but imports the file even when the book already holds a
+    /// meeting with the same date and subject (two meetings of one day may share a subject).
+    ///
+    /// # Errors
+    /// As [`Book::import_meeting`], without the duplicate check.
+    pub fn import_meeting_allowing_duplicate(&mut self, bytes: &[u8]) -> Result<i64, ApiError> {
+        self.import_meeting_file(bytes, true)
+    }
+
+    fn import_meeting_file(
+        &mut self,
+        bytes: &[u8],
+        allow_duplicate: bool,
+    ) -> Result<i64, ApiError> {
         self.use_case("import a meeting", |book| {
-            let file = MeetingFile::parse(bytes)?;
-            let mut imported = file.to_domain()?;
+            let file = MeetingFile::parse(bytes).map_err(file_error)?;
+            let mut imported = file.to_domain_unchecked().map_err(file_error)?;
+            // The consistency check apart, so that its error reaches the user as a catalogue
+            // message (the same as the workspace's live figures).
+            imported
+                .meeting
+                .check(&imported.roster, imported.cell.settings.default_reading)?;
             imported.cell.name = visible("cell.name", &imported.cell.name)?;
             for (i, m) in imported.roster.iter_mut().enumerate() {
                 visible_member(m, &format!("roster[{i}]"))?;
             }
             visible_guests(&mut imported.meeting)?;
+            if !allow_duplicate {
+                let m = &imported.meeting;
+                if let Some(same) = book
+                    .store
+                    .list_meetings()?
+                    .into_iter()
+                    .find(|s| s.date == m.date && same_name(&s.subject, &m.subject))
+                {
+                    return Err(ApiError::with_detail(
+                        ErrorCode::InvalidInput,
+                        "err-meeting-duplicate",
+                        &[
+                            ("id", same.id.0.to_string()),
+                            ("date", minutebook_core::vn::short_date(same.date)),
+                            ("subject", same.subject.clone()),
+                        ],
+                        format!(
+                            "the minute book already holds this meeting: meeting {} of {}, {:?}; \
+                             nothing imported",
+                            same.id.0,
+                            convert::date_str(same.date),
+                            same.subject
+                        ),
+                    ));
+                }
+            }
             match book.store.cell()? {
                 None => {}
                 Some(cell) if same_name(&cell.name, &imported.cell.name) => {}
                 Some(cell) => {
-                    return Err(ApiError::invalid(format!(
-                        "cell.name: the file is for {:?}, this minute book is {:?}",
-                        imported.cell.name, cell.name
-                    )));
+                    return Err(ApiError::with_detail(
+                        ErrorCode::InvalidInput,
+                        "err-file-other-cell",
+                        &[
+                            ("file", imported.cell.name.clone()),
+                            ("book", cell.name.clone()),
+                        ],
+                        format!(
+                            "cell.name: the file is for {:?}, this minute book is {:?}",
+                            imported.cell.name, cell.name
+                        ),
+                    ));
                 }
             }
             let existing = book.store.list_members()?;
@@ -246,4 +309,114 @@ fn remap(mut m: Meeting, map: &std::collections::HashMap<MemberId, MemberId>) ->
         a.owner = f(a.owner);
     }
     m
+}
+
+/// A meeting file that cannot be read, with the detail in the catalogue where it has a message
+/// for it: not JSON (line and column), not a meeting file, a missing or unknown field, a value
+/// of the wrong type or an unknown code, a date or time written otherwise (each with its JSON
+/// path). Anything else keeps the reader's English detail after the path.
+fn file_error(e: convert::DocError) -> ApiError {
+    let english = e.to_string();
+    let path = e.path.clone();
+    let message = e.message.as_str();
+    // serde_json ends its messages with " at line L column C".
+    let (what, place) = match message.rsplit_once(" at line ") {
+        Some((what, place)) => (what, Some(place)),
+        None => (message, None),
+    };
+    let (line, column) = place
+        .and_then(|p| p.split_once(" column "))
+        .map(|(l, c)| (l.to_owned(), c.to_owned()))
+        .unwrap_or_default();
+    let quoted = |s: &str| s.split('`').nth(1).map(str::to_owned).unwrap_or_default();
+    let quoted_json = |s: &str| s.split('"').nth(1).map(str::to_owned).unwrap_or_default();
+    // serde_json's syntax errors (the data errors start "missing", "unknown", "invalid type").
+    let syntax = [
+        "EOF while parsing",
+        "trailing ",
+        "key must be",
+        "invalid escape",
+        "control character",
+        "invalid number",
+        "invalid unicode",
+        "lone leading surrogate",
+        "unexpected end of hex escape",
+        "number out of range",
+        "recursion limit exceeded",
+    ]
+    .iter()
+    .any(|p| what.starts_with(p))
+        || (what.starts_with("expected ") && place.is_some());
+    let (id, args): (&str, Vec<(&str, String)>) = if syntax {
+        (
+            "err-file-not-json",
+            vec![("line", line), ("column", column)],
+        )
+    } else if path == "type" && what.starts_with("expected ") {
+        ("err-file-not-meeting", vec![])
+    } else if path == "format" {
+        ("err-file-format", vec![])
+    } else if what.starts_with("missing field `") && path == "(file)" {
+        ("err-file-missing-top-field", vec![("field", quoted(what))])
+    } else if what.starts_with("missing field `") {
+        (
+            "err-file-missing-field",
+            vec![("path", path), ("field", quoted(what))],
+        )
+    } else if what.starts_with("unknown field `") {
+        (
+            "err-file-unknown-field",
+            vec![("path", path), ("field", quoted(what))],
+        )
+    } else if what.starts_with("unknown variant `") {
+        (
+            "err-file-unknown-value",
+            vec![("path", path), ("value", quoted(what))],
+        )
+    } else if ["invalid type:", "invalid value:", "invalid length"]
+        .iter()
+        .any(|p| what.starts_with(p))
+    {
+        if path == "(file)" {
+            ("err-file-not-meeting", vec![])
+        } else {
+            ("err-file-wrong-type", vec![("path", path)])
+        }
+    } else if what.starts_with("expected a date YYYY-MM-DD") {
+        (
+            "err-file-date",
+            vec![("path", path), ("value", quoted_json(what))],
+        )
+    } else if what.starts_with("expected a time HH:MM") {
+        (
+            "err-file-time",
+            vec![("path", path), ("value", quoted_json(what))],
+        )
+    } else if what.starts_with("unknown ") {
+        // The reader's own codes: `unknown vote kind "approve"`.
+        (
+            "err-file-unknown-value",
+            vec![("path", path), ("value", quoted_json(what))],
+        )
+    } else if let Some((_, found)) = what
+        .split_once(", found ")
+        .filter(|_| what.starts_with("expected "))
+    {
+        // `expected "male" or "female", found "nam"`.
+        (
+            "err-file-unknown-value",
+            vec![
+                ("path", path),
+                ("value", found.trim_matches('"').to_owned()),
+            ],
+        )
+    } else if what.starts_with("no member with id ") {
+        (
+            "err-file-no-member",
+            vec![("path", path), ("member", quoted_json(what))],
+        )
+    } else {
+        return ApiError::invalid(english);
+    };
+    ApiError::with_detail(ErrorCode::InvalidInput, id, &args, english)
 }

@@ -78,8 +78,10 @@ impl Book {
             let cell = book.require_cell()?;
             let mut meeting = book.store.load_meeting(mid)?;
             if !meeting.status.is_editable() {
-                return Err(ApiError::new(
+                return Err(ApiError::with_detail(
                     ErrorCode::Locked,
+                    "err-already-closed",
+                    &[("id", id.to_string())],
                     format!("meeting #{id} is already {}", meeting.status.code()),
                 ));
             }
@@ -88,10 +90,18 @@ impl Book {
             // Refused before anyone signs what could never be exported (issue 15).
             let unprintable = super::printing::unprintable_in_record(&record)?;
             if !unprintable.is_empty() {
-                return Err(ApiError::invalid(format!(
-                    "meeting #{id} cannot be closed: its text cannot be printed in the PDF: {}",
-                    super::printing::describe(&unprintable)
-                )));
+                return Err(ApiError::with_detail(
+                    ErrorCode::InvalidInput,
+                    "err-close-unprintable",
+                    &[
+                        ("id", id.to_string()),
+                        ("count", unprintable.len().to_string()),
+                    ],
+                    format!(
+                        "meeting #{id} cannot be closed: its text cannot be printed in the PDF: {}",
+                        super::printing::describe(&unprintable)
+                    ),
+                ));
             }
             let bytes = Self::record_bytes(&record)?;
             let sha = minutebook_sign::sha256_hex(&bytes);
@@ -118,7 +128,12 @@ impl Book {
         self.use_case(&format!("reopen meeting #{id}"), |book| {
             let meeting = book.store.load_meeting(MeetingId(id))?;
             if meeting.status.is_editable() {
-                return Err(ApiError::invalid(format!("meeting #{id} is not closed")));
+                return Err(ApiError::with_detail(
+                    ErrorCode::InvalidInput,
+                    "err-not-closed",
+                    &[("id", id.to_string())],
+                    format!("meeting #{id} is not closed"),
+                ));
             }
             Ok(book
                 .store

@@ -84,21 +84,35 @@ fn a_meeting_whose_figures_cannot_be_counted_is_named_not_hidden() {
 
 #[test]
 fn the_csv_for_the_year_end_report_holds_every_table_in_the_chosen_language() {
-    let (c, _) = march_on_the_25th();
+    let (c, id) = march_on_the_25th();
     let vi = c.book.dashboard_csv(None, Lang::Vi).unwrap();
     assert!(
         vi.starts_with('\u{feff}'),
         "a BOM, so that Excel reads the diacritics"
     );
     assert!(vi.contains("\r\n"));
-    assert!(vi.contains("Ngày,Nội dung,Có mặt,Phải dự,Tỷ lệ"), "{vi}");
+    // Each meeting with its id and status, to find it in the book.
+    assert!(
+        vi.contains("Mã cuộc họp,Ngày,Nội dung,Trạng thái,Có mặt,Phải dự,Tỷ lệ"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains(&format!(
+            "\r\n{id},2026-03-05,Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026,Đang họp,10,12,"
+        )),
+        "{vi}"
+    );
     // A subject or a rate with a comma is quoted (RFC 4180).
     assert!(vi.contains("\"83,33%\""), "{vi}");
     assert!(vi.contains("Nguyễn Văn Hùng,1,1,0,0"), "{vi}");
     // The tables are separated by empty lines, not by a quoted empty field.
     assert!(vi.contains("\r\n\r\n") && !vi.contains("\"\"\r\n"), "{vi}");
     let en = c.book.dashboard_csv(None, Lang::En).unwrap();
-    assert!(en.contains("Date,Subject,Present,Must attend,Rate"), "{en}");
+    assert!(
+        en.contains("Meeting id,Date,Subject,Status,Present,Must attend,Rate"),
+        "{en}"
+    );
+    assert!(en.contains(",In session,10,12,"), "{en}");
     // Without a cell there is no dashboard.
     let empty = Case::empty();
     fails(empty.book.dashboard(None), ErrorCode::NotFound);

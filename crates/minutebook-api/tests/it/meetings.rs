@@ -135,3 +135,43 @@ fn the_vote_reading_of_an_open_meeting_is_chosen_and_bad_choices_change_nothing(
         b.set_vote_reading(4242, 1, "default")
     });
 }
+
+/// Issue 15: importing the same meeting file a second time would make a copy of the meeting.
+/// It is refused, naming the meeting already in the book, and nothing changes; a meeting that
+/// really is another one (same day, same subject) imports when asked explicitly.
+#[test]
+fn importing_a_meeting_the_book_already_holds_is_refused_naming_it() {
+    let (mut c, id) = Case::with_meeting();
+    let json = meeting_json();
+    let e = fails_unchanged(&mut c, ErrorCode::InvalidInput, |b| b.import_meeting(&json));
+    assert_eq!(e.detail_id.as_deref(), Some("err-meeting-duplicate"));
+    assert_eq!(e.detail_args["id"], id.to_string());
+    assert_eq!(e.detail_args["date"], "05/3/2026");
+    assert!(e.message.contains(&format!("meeting {id}")), "{e}");
+    let vi = e.localized(minutebook_api::Lang::Vi);
+    assert!(
+        vi.contains(&format!("cuộc họp số {id} ngày 05/3/2026")),
+        "{vi}"
+    );
+    // The same meeting re-exported (its subject spaced differently) is the same meeting.
+    let mut v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    v["meeting"]["subject"] = "  Sinh hoạt chi bộ  thường kỳ tháng 3 năm 2026 ".into();
+    let spaced = serde_json::to_vec(&v).unwrap();
+    fails_unchanged(&mut c, ErrorCode::InvalidInput, |b| {
+        b.import_meeting(&spaced)
+    });
+    // Another date is another meeting.
+    v["meeting"]["date"] = "2026-04-02".into();
+    let april = c
+        .book
+        .import_meeting(&serde_json::to_vec(&v).unwrap())
+        .unwrap();
+    assert_ne!(april, id);
+    // Asked explicitly, the same file imports as a second meeting.
+    let again = c.book.import_meeting_allowing_duplicate(&json).unwrap();
+    assert_eq!(c.book.meetings().unwrap().len(), 3);
+    assert_eq!(
+        c.book.meeting(again).unwrap().date,
+        c.book.meeting(id).unwrap().date
+    );
+}

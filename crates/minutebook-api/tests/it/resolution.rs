@@ -91,14 +91,37 @@ fn a_resolution_is_drafted_edited_closed_with_the_minutes_and_printed_with_its_o
     ));
 }
 
+/// Issue 15: a meeting without a resolution of its own keeps its record as before, but prints
+/// no nghị quyết — the PDF would read as a signed resolution nobody wrote. The refusal says
+/// what to do, in the user's language, open or closed. (Records closed before the book had
+/// resolutions still print theirs: `book::exports` tests that rule on the audit log.)
 #[test]
-fn a_meeting_without_a_resolution_of_its_own_keeps_its_record_unchanged() {
-    let (c, id) = Case::closed();
+fn a_meeting_without_a_resolution_of_its_own_prints_none() {
+    let (mut c, id) = Case::with_meeting();
+    let e = fails_unchanged(&mut c, ErrorCode::InvalidInput, |b| {
+        b.export_resolution_pdf(id)
+    });
+    assert_eq!(e.detail_id.as_deref(), Some("err-no-resolution"));
+    c.book.close_meeting(id).unwrap();
     let record = String::from_utf8(c.book.bundle(id).unwrap().record).unwrap();
     assert!(!record.contains("\"resolution\":{"), "{record}");
-    // The resolution PDF still prints, from the conclusions and tasks, with the minutes' number.
-    let text = c.pdf_words("nghi-quyet.pdf", &c.book.export_resolution_pdf(id).unwrap());
-    assert!(text.contains("Số 03-NQ/CB"), "{text}");
+    let e = fails_unchanged(&mut c, ErrorCode::InvalidInput, |b| {
+        b.export_resolution_pdf(id)
+    });
+    assert_eq!(e.detail_id.as_deref(), Some("err-no-resolution"));
+    let vi = e.localized(minutebook_api::Lang::Vi);
+    assert!(
+        vi.contains(&format!("cuộc họp số {id} chưa có nghị quyết riêng"))
+            && vi.contains("“Soạn nghị quyết từ kết luận và nhiệm vụ”"),
+        "{vi}"
+    );
+    let en = e.localized(minutebook_api::Lang::En);
+    assert!(en.contains("has no resolution of its own"), "{en}");
+    // The minutes and the attendance sheet still print.
+    assert!(c.book.export_minutes_pdf(id, true).is_ok());
+    assert!(c.book.export_attendance_sheet_pdf(id).is_ok());
+    // An unknown meeting is not found, before anything about resolutions.
+    fails(c.book.export_resolution_pdf(4242), ErrorCode::NotFound);
 }
 
 #[test]
