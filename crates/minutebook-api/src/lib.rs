@@ -19,6 +19,7 @@ pub mod error;
 pub mod files;
 pub mod i18n;
 mod pdf;
+pub mod room_member;
 pub mod search;
 pub mod verify;
 pub mod views;
@@ -28,7 +29,7 @@ pub mod workspace;
 mod test_support;
 
 pub use backups::DailyBackup;
-pub use book::{Book, default_db_path};
+pub use book::{Book, OpenedRoom, default_db_path};
 pub use error::{ApiError, ErrorCode};
 pub use files::{read_input_file, read_passphrase_file, write_file_atomically};
 pub use i18n::{Lang, has_message, tr};
@@ -44,4 +45,11 @@ pub fn counting_reading_codes() -> Vec<&'static str> {
         .iter()
         .map(|r| r.code())
         .collect()
+}
+
+/// The meeting room's types the CLI and the desktop shell meet (issue 12): the room is opened
+/// by [`Book::open_room`], joined by [`room_member::join_room`].
+pub mod room {
+    pub use minutebook_room::host::Log;
+    pub use minutebook_room::{JoinCode, Room, RoomState};
 }

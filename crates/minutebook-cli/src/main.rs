@@ -13,6 +13,7 @@ use minutebook_api::{ApiError, Book, Lang, verify};
 
 mod help;
 mod print;
+mod room;
 
 #[derive(Parser)]
 #[command(
@@ -132,6 +133,9 @@ enum Command {
     },
     /// Run the March 2026 sample case into a fresh minute book and print its report.
     Demo,
+    /// The meeting room: members take part from their own laptops over the room's network.
+    #[command(subcommand)]
+    Room(room::RoomCmd),
 }
 
 #[derive(Subcommand)]
@@ -459,7 +463,7 @@ pub(crate) fn passphrase(
     }
 }
 
-fn open(cli_db: &Option<PathBuf>, lang: Lang) -> Result<Book, ApiError> {
+pub(crate) fn open(cli_db: &Option<PathBuf>, lang: Lang) -> Result<Book, ApiError> {
     let path = cli_db
         .clone()
         .unwrap_or_else(minutebook_api::default_db_path);
@@ -565,6 +569,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
             print::report(out, &book.report(id, None)?, lang);
             return Ok(ExitCode::SUCCESS);
         }
+        Command::Room(cmd) => return room::run(cmd, &cli.db, lang),
         _ => {}
     }
     let mut book = open(&cli.db, lang)?;
@@ -978,7 +983,9 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
                 return Ok(ExitCode::from(1));
             }
         }
-        Command::Verify { .. } | Command::Demo => unreachable!("handled above"),
+        Command::Verify { .. } | Command::Demo | Command::Room(_) => {
+            unreachable!("handled above")
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

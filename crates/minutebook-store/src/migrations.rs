@@ -24,7 +24,7 @@ use crate::connection::{DEFAULT_BACKUPS_TO_KEEP, OpenOptions};
 use crate::error::{Context, Error, Result};
 
 /// The schema version this program writes and the newest it opens.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// `PRAGMA application_id` of a Minutebook database: "MnBk".
 pub const APPLICATION_ID: i32 = 0x4d6e_426b;
@@ -37,6 +37,7 @@ const STEPS: &[(i64, &str)] = &[
     (4, include_str!("sql/v4.sql")),
     (5, include_str!("sql/v5.sql")),
     (6, include_str!("sql/v6.sql")),
+    (7, include_str!("sql/v7.sql")),
 ];
 
 /// The cell's stored default counting reading, when the book has a cell.

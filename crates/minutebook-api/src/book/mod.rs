@@ -30,6 +30,8 @@ mod maintenance;
 mod meetings;
 mod printing;
 mod records;
+mod room;
+pub use room::OpenedRoom;
 mod roster;
 mod search;
 mod signing;

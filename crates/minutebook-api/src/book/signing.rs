@@ -4,6 +4,7 @@
 use super::keys::private_half;
 use super::records::stem_number;
 use super::*;
+use minutebook_sign::bundle::SignatureFiles;
 
 impl Book {
     /// Signs meeting `id`'s current record as `member` in `role`, on this computer.
@@ -180,7 +181,6 @@ impl Book {
         dir: &Path,
     ) -> Result<Vec<SignedView>, ApiError> {
         self.use_case(&format!("import attestations of meeting #{id}"), |book| {
-            let (rv, record) = book.current_record(id)?;
             let incoming = read_attestation_dir(dir)?;
             if incoming.is_empty() {
                 return Err(ApiError::invalid(format!(
@@ -188,6 +188,37 @@ impl Book {
                     dir.display()
                 )));
             }
+            book.accept_attestations(id, incoming, &dir.display().to_string())
+        })
+    }
+
+    /// Accepts attestations of meeting `id`'s current record that arrived in memory (from a
+    /// member's laptop in the meeting room), with the checks of
+    /// [`Book::import_attestations`], as one transaction.
+    ///
+    /// # Errors
+    /// As [`Book::import_attestations`].
+    pub fn accept_attestation(
+        &mut self,
+        id: i64,
+        files: SignatureFiles,
+        source: &str,
+    ) -> Result<Vec<SignedView>, ApiError> {
+        self.use_case(&format!("accept an attestation of meeting #{id}"), |book| {
+            book.accept_attestations(id, vec![files], source)
+        })
+    }
+
+    /// The checks and writes of an import of attestations, inside the caller's use case.
+    fn accept_attestations(
+        &mut self,
+        id: i64,
+        incoming: Vec<SignatureFiles>,
+        source: &str,
+    ) -> Result<Vec<SignedView>, ApiError> {
+        let book = self;
+        {
+            let (rv, record) = book.current_record(id)?;
             let existing = book.store.attestations(&rv.sha256)?;
             let trust = book.trust_store()?;
             let mut accepted = Vec::new();
@@ -218,7 +249,7 @@ impl Book {
                     }
                     return Err(ApiError::new(
                         ErrorCode::Tampered,
-                        format!("{}/{stem}: {}", dir.display(), why.join("; ")),
+                        format!("{source}/{stem}: {}", why.join("; ")),
                     ));
                 }
                 let signer = sig
@@ -258,7 +289,7 @@ impl Book {
                 a.status = status.code().to_owned();
             }
             Ok(accepted)
-        })
+        }
     }
 }
 

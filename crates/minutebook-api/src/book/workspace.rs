@@ -256,7 +256,7 @@ fn require_cell(book: &Book) -> Result<Cell, ApiError> {
 }
 
 /// Live figures of `meeting`: never fails on inconsistent counts, it reports them.
-fn live_figures(cell: &Cell, roster: &[Member], meeting: &Meeting) -> LiveFigures {
+pub(super) fn live_figures(cell: &Cell, roster: &[Member], meeting: &Meeting) -> LiveFigures {
     let c = meeting.attendance_counts(roster, cell.settings.attendance_basis);
     let attendance = minutebook_record::record::attendance_figures(&c);
     let problem = {

@@ -25,5 +25,6 @@ mod meetings;
 mod printing;
 mod readings;
 mod resolution;
+mod room;
 mod roster;
 mod signing;

@@ -1,0 +1,230 @@
+//! A member's side of the meeting room (issue 12): join by code with one's own encrypted key,
+//! check in, ask to speak, vote, read and sign the closed minutes — and keep one's own copy of
+//! everything signed (the check-in and votes by name as signed, the record and the attestation)
+//! in a folder, so a member can later show what they signed.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use minutebook_core::SignerRole;
+use minutebook_room::{Choice, JoinCode, Member, MemberError, RoomState, SignedStatement};
+use minutebook_sign::keys::{self as sign_keys, Fingerprint};
+use minutebook_sign::record::{Record as SignedRecord, Signer};
+
+use crate::error::{ApiError, ErrorCode};
+use crate::files::write_file_atomically;
+
+/// A member in a room.
+pub struct RoomMember {
+    member: Member,
+    keep: Option<PathBuf>,
+}
+
+fn room_error(e: MemberError) -> ApiError {
+    let code = match &e {
+        MemberError::Refused { .. } | MemberError::Request { .. } => ErrorCode::NotAllowed,
+        MemberError::Channel(minutebook_room::channel::ChannelError::UnexpectedPeer(_)) => {
+            ErrorCode::Tampered
+        }
+        _ => ErrorCode::Io,
+    };
+    ApiError::new(code, e.to_string())
+}
+
+/// Joins the room `code` names with the member's key (`key_pem`, encrypted PKCS#8, unlocked
+/// with `passphrase`). `pinned` is the room key's full fingerprint when the member has it (read
+/// out by the secretary); `keep` is the folder for the member's own copies.
+///
+/// # Errors
+/// `Usage` for a malformed code; `WrongPassphrase` and key errors; `Tampered` when the room's
+/// key does not match the code or the pinned fingerprint; `NotAllowed` when the room refuses
+/// this key (with its reason); `Io` for the network.
+pub fn join_room(
+    code: &str,
+    key_pem: &str,
+    passphrase: &[u8],
+    pinned: Option<&str>,
+    keep: Option<&Path>,
+) -> Result<RoomMember, ApiError> {
+    let code = JoinCode::parse(code).map_err(|e| ApiError::new(ErrorCode::Usage, e.to_string()))?;
+    let pinned = pinned
+        .map(|p| {
+            Fingerprint::parse(p).ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::Usage,
+                    format!("{p:?} is not a fingerprint (64 hex digits)"),
+                )
+            })
+        })
+        .transpose()?;
+    let key = sign_keys::decrypt_private_key_pem(key_pem, passphrase)?;
+    let member = Member::join(&code, key, pinned.as_ref()).map_err(room_error)?;
+    if let Some(dir) = keep {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| ApiError::io(format!("{}: {e}", dir.display())))?;
+    }
+    Ok(RoomMember {
+        member,
+        keep: keep.map(Path::to_path_buf),
+    })
+}
+
+impl RoomMember {
+    /// Who the room knows this member as: (member id, full name).
+    pub fn you(&self) -> (&str, &str) {
+        (&self.member.you.member_id, &self.member.you.full_name)
+    }
+
+    /// The meeting's subject.
+    pub fn subject(&self) -> &str {
+        &self.member.room.subject
+    }
+
+    /// The room's state as last received.
+    pub fn state(&self) -> &RoomState {
+        &self.member.state
+    }
+
+    fn keep_statement(&self, name: &str, s: &SignedStatement) -> Result<(), ApiError> {
+        if let Some(dir) = &self.keep {
+            let stem = format!("{}-{name}", self.member.room.token);
+            write_file_atomically(&dir.join(format!("{stem}.json")), &s.bytes)?;
+            write_file_atomically(&dir.join(format!("{stem}.sig")), &s.signature)?;
+        }
+        Ok(())
+    }
+
+    /// Checks in; returns the room's answer.
+    ///
+    /// # Errors
+    /// The room's refusal, or the network.
+    pub fn check_in(&mut self) -> Result<String, ApiError> {
+        let (signed, message) = self.member.check_in().map_err(room_error)?;
+        self.keep_statement("check-in", &signed)?;
+        Ok(message)
+    }
+
+    /// Asks to speak; returns the room's answer (the place in the queue).
+    ///
+    /// # Errors
+    /// The network.
+    pub fn ask_to_speak(&mut self) -> Result<String, ApiError> {
+        self.member.ask_to_speak().map_err(room_error)
+    }
+
+    /// Waits up to `wait` for vote `vote` (from 1) to open, then votes `choice` (`yes`, `no`,
+    /// `abstain`); returns the room's answer.
+    ///
+    /// # Errors
+    /// `Usage` for an unknown choice; the room's refusal (not allowed to vote, already voted);
+    /// `Io` when the vote does not open in time.
+    pub fn vote(&mut self, vote: u32, choice: &str, wait: Duration) -> Result<String, ApiError> {
+        let choice = Choice::from_code(choice).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::Usage,
+                format!("{choice:?}: the choice is yes, no or abstain"),
+            )
+        })?;
+        let index = vote.saturating_sub(1);
+        self.member
+            .wait_until(
+                |s| s.open_vote.as_ref().is_some_and(|v| v.index == index),
+                wait,
+            )
+            .map_err(room_error)?;
+        let (signed, message) = self.member.vote(index, choice).map_err(room_error)?;
+        if let Some(s) = signed {
+            self.keep_statement(&format!("vote-{vote}"), &s)?;
+        }
+        Ok(message)
+    }
+
+    /// Waits up to `wait` for the meeting to be closed, reads the record, checks it is this
+    /// room's meeting and names this member, signs it in `role` with the member's key and sends
+    /// the attestation; returns the record's SHA-256 and the room's answer.
+    ///
+    /// # Errors
+    /// `Tampered` when the record is not the one the room announced or not this meeting's;
+    /// the room's refusal; `Io` when the meeting is not closed in time.
+    pub fn sign(&mut self, role: &str, wait: Duration) -> Result<(String, String), ApiError> {
+        let role = SignerRole::from_code(role).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::Usage,
+                format!("{role:?}: the role is chair, minute-taker or member"),
+            )
+        })?;
+        let announced = self
+            .member
+            .wait_until(|s| s.record_sha256.is_some(), wait)
+            .map_err(room_error)?
+            .record_sha256
+            .clone()
+            .unwrap_or_default();
+        let bytes = self.member.record().map_err(room_error)?;
+        let record = SignedRecord::from_bytes(bytes)
+            .map_err(|e| ApiError::new(ErrorCode::Tampered, format!("record: {e}")))?;
+        if record.sha256() != announced {
+            return Err(ApiError::new(
+                ErrorCode::Tampered,
+                format!(
+                    "the room sent record {} but announced {announced}",
+                    record.sha256()
+                ),
+            ));
+        }
+        let meeting_id = record
+            .value()
+            .pointer("/meeting/id")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let me = self.member.you.clone();
+        let on_roster = record
+            .value()
+            .get("roster")
+            .and_then(|r| r.as_array())
+            .is_some_and(|r| {
+                r.iter()
+                    .any(|m| m.get("id").and_then(|v| v.as_str()) == Some(me.member_id.as_str()))
+            });
+        if meeting_id != self.member.room.meeting_id || !on_roster {
+            return Err(ApiError::new(
+                ErrorCode::Tampered,
+                "the record is not this room's meeting, or does not name this member".to_owned(),
+            ));
+        }
+        let signed_at = time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+7));
+        let s = minutebook_sign::attestation::sign_record(
+            &record,
+            self.member.key(),
+            Signer {
+                member_id: me.member_id.clone(),
+                full_name: me.full_name.clone(),
+            },
+            role,
+            signed_at,
+        )
+        .map_err(|e| ApiError::invalid(e.to_string()))?;
+        let message = self
+            .member
+            .attest(role.code(), &s.attestation, &s.signature)
+            .map_err(room_error)?;
+        if let Some(dir) = &self.keep {
+            let stem = record.sha256().to_owned();
+            write_file_atomically(&dir.join(format!("{stem}.record.json")), record.bytes())?;
+            write_file_atomically(
+                &dir.join(format!("{stem}.{}.json", role.code())),
+                &s.attestation,
+            )?;
+            write_file_atomically(
+                &dir.join(format!("{stem}.{}.sig", role.code())),
+                &s.signature,
+            )?;
+        }
+        Ok((record.sha256().to_owned(), message))
+    }
+
+    /// Leaves the room.
+    pub fn leave(self) {
+        self.member.leave();
+    }
+}

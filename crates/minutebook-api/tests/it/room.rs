@@ -1,0 +1,313 @@
+//! The meeting room under hostile clients (issue 12): a real book behind a real room on
+//! loopback, real members joining with keys pinned in the roster, and peers that misbehave —
+//! an unpinned key, garbage, oversized and empty frames, a silent half-open handshake, a
+//! connection flood, malformed and oversized messages after a valid handshake, a request flood,
+//! statements for another room, a second ballot. Each is refused (and logged) while a member
+//! already in the room keeps working, and the book's `check` passes afterwards.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use ed25519_dalek::SigningKey;
+use minutebook_api::{Book, Lang};
+use minutebook_room::channel::{self, ChannelError};
+use minutebook_room::protocol::{MAX_TO_HOST, ToHost};
+use minutebook_room::{Choice, JoinCode, Member, MemberError, Room};
+
+use crate::support::*;
+
+struct Open {
+    room: Room,
+    code: JoinCode,
+    log: Arc<Mutex<Vec<String>>>,
+    db: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+    mai: SigningKey,
+    ha: SigningKey,
+    duc: SigningKey,
+}
+
+/// The March meeting's room, hosted with the chair's key; Mai, Hà (official) and Đức
+/// (probationary) have keys pinned in the roster.
+fn open() -> Open {
+    let (case, id) = Case::with_meeting();
+    let Case { dir, mut book } = case;
+    book.key_new(CHAIR, PASS).unwrap();
+    let mut pin = |name: &str| {
+        let key = minutebook_sign::keys::generate().unwrap();
+        let pem = minutebook_sign::keys::public_key_pem(&key.verifying_key());
+        book.key_pin(name, pem.as_bytes()).unwrap();
+        key
+    };
+    let mai = pin("Đỗ Thị Mai");
+    let ha = pin(MINUTE_TAKER);
+    let duc = pin("Trịnh Minh Đức");
+    let db = book.path().to_path_buf();
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&log);
+    let opened = book
+        .open_room(
+            id,
+            CHAIR,
+            PASS,
+            "127.0.0.1:0".parse().unwrap(),
+            Lang::En,
+            Arc::new(move |line: &str| sink.lock().unwrap().push(line.to_owned())),
+        )
+        .unwrap();
+    Open {
+        code: opened.code,
+        room: opened.room,
+        log,
+        db,
+        _dir: dir,
+        mai,
+        ha,
+        duc,
+    }
+}
+
+impl Open {
+    fn join(&self, key: &SigningKey) -> Result<Member, MemberError> {
+        Member::join(&self.code, key.clone(), None)
+    }
+
+    fn logged(&self, needle: &str) -> bool {
+        self.log.lock().unwrap().iter().any(|l| l.contains(needle))
+    }
+
+    /// Closes the room and checks the book.
+    fn finish(self) {
+        self.room.close();
+        let book = Book::open(&self.db).unwrap();
+        let report = book.check().unwrap();
+        assert!(report.ok, "{report:?}");
+    }
+}
+
+fn refused_code(e: MemberError) -> String {
+    match e {
+        MemberError::Request { code, .. } | MemberError::Refused { code, .. } => code,
+        other => panic!("expected a refusal, got {other}"),
+    }
+}
+
+#[test]
+fn an_unpinned_key_is_refused_and_the_room_goes_on() {
+    let o = open();
+    let mut mai = o.join(&o.mai).unwrap();
+    let stranger = minutebook_sign::keys::generate().unwrap();
+    let e = o.join(&stranger).err().expect("refused");
+    assert_eq!(refused_code(e), "not-in-roster");
+    assert!(o.logged("is not in the cell's roster"));
+    mai.check_in().unwrap();
+    assert!(
+        mai.state
+            .present
+            .iter()
+            .any(|p| p.full_name == "Đỗ Thị Mai" && p.checked_in)
+    );
+    mai.leave();
+    o.finish();
+}
+
+#[test]
+fn garbage_oversized_and_silent_peers_and_a_flood_do_not_disturb_a_member() {
+    let o = open();
+    let addr: SocketAddr = o.code.addr;
+    let mut mai = o.join(&o.mai).unwrap();
+    // Garbage instead of a handshake.
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    // The largest frame of junk, then an empty frame.
+    let mut s2 = TcpStream::connect(addr).unwrap();
+    let mut big = vec![0xffu8, 0xff];
+    big.extend(std::iter::repeat_n(0x41u8, 65_535));
+    s2.write_all(&big).unwrap();
+    let mut s3 = TcpStream::connect(addr).unwrap();
+    s3.write_all(&[0, 0]).unwrap();
+    // Each of those is closed by the room.
+    for mut c in [s, s2, s3] {
+        c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut buf = [0u8; 256];
+        let mut got = 0;
+        loop {
+            match c.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => got += n,
+            }
+        }
+        assert!(got < 256, "no conversation with a bad peer");
+    }
+    // A flood of connections that never speak.
+    let flood: Vec<TcpStream> = (0..150)
+        .filter_map(|_| TcpStream::connect(addr).ok())
+        .collect();
+    assert!(flood.len() >= 140);
+    // Past the room's limit, connections are refused at once.
+    for _ in 0..100 {
+        if o.logged("connections already open") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        o.logged("connections already open"),
+        "{:?}",
+        o.log.lock().unwrap()
+    );
+    // The member in the room does not notice.
+    mai.check_in().unwrap();
+    mai.ask_to_speak().unwrap();
+    drop(flood);
+    // Once the flood is gone, a new member can join again.
+    let mut ha = (0..50)
+        .find_map(|_| {
+            o.join(&o.ha)
+                .map_err(|_| std::thread::sleep(Duration::from_millis(200)))
+                .ok()
+        })
+        .expect("a member joins after the flood");
+    ha.check_in().unwrap();
+    assert!(o.logged("handshake failed"));
+    assert!(o.logged("failed to decrypt"));
+    mai.leave();
+    ha.leave();
+    o.finish();
+}
+
+#[test]
+fn malformed_oversized_and_flooding_messages_end_only_that_connection() {
+    let o = open();
+    let mut mai = o.join(&o.mai).unwrap();
+    let attacker = |o: &Open| {
+        let stream = TcpStream::connect(o.code.addr).unwrap();
+        channel::initiate(stream, &o.ha, |_| Ok(()), 1 << 20, Duration::from_secs(5)).unwrap()
+    };
+    // Not JSON.
+    let mut c = attacker(&o);
+    c.sender.send(b"\x00\x01 not json").unwrap();
+    assert!(drain_until_closed(&mut c.receiver));
+    // A message over the limit.
+    let mut c = attacker(&o);
+    let _ = c.sender.send(&vec![b'{'; MAX_TO_HOST + 1]);
+    assert!(drain_until_closed(&mut c.receiver));
+    // More requests than the rate allows.
+    let mut c = attacker(&o);
+    for id in 0..200 {
+        let ping = serde_json::to_vec(&ToHost::Ping { id }).unwrap();
+        if c.sender.send(&ping).is_err() {
+            break;
+        }
+    }
+    assert!(drain_until_closed(&mut c.receiver));
+    assert!(o.logged("malformed message"));
+    assert!(o.logged("requests a second"));
+    // Mai never noticed.
+    mai.check_in().unwrap();
+    mai.leave();
+    o.finish();
+}
+
+/// Reads until the host closes the connection; true when it did within 10 s.
+fn drain_until_closed(r: &mut channel::Receiver) -> bool {
+    r.set_timeout(Some(Duration::from_secs(10))).unwrap();
+    loop {
+        match r.recv() {
+            Ok(_) => continue,
+            Err(ChannelError::Closed) | Err(ChannelError::Io(_)) => return true,
+            Err(e) => panic!("{e}"),
+        }
+    }
+}
+
+#[test]
+fn votes_are_refused_when_not_allowed_and_counted_once() {
+    let o = open();
+    let mut mai = o.join(&o.mai).unwrap();
+    let mut duc = o.join(&o.duc).unwrap();
+    // No vote is open yet.
+    assert_eq!(
+        refused_code(mai.vote(1, Choice::Yes).unwrap_err()),
+        "vote-not-open"
+    );
+    mai.check_in().unwrap();
+    duc.check_in().unwrap();
+    o.room.command("vote 2").unwrap();
+    mai.wait_until(|s| s.open_vote.is_some(), Duration::from_secs(10))
+        .unwrap();
+    duc.wait_until(|s| s.open_vote.is_some(), Duration::from_secs(10))
+        .unwrap();
+    // A probationary member may not vote; the reason says why.
+    let e = duc.vote(1, Choice::Yes).unwrap_err();
+    assert!(e.to_string().contains("probationary"), "{e}");
+    // One ballot each: the second is refused, and the count stays at one.
+    mai.vote(1, Choice::No).unwrap();
+    assert_eq!(
+        refused_code(mai.vote(1, Choice::Yes).unwrap_err()),
+        "already-voted"
+    );
+    assert_eq!(o.room.state().unwrap().open_vote.unwrap().cast, 1);
+    // A secret ballot leaves nothing in the log that says what was chosen.
+    assert!(
+        !o.log
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|l| l.contains("no") && l.contains("Mai"))
+    );
+    let closed = o.room.command("close-vote 7 0 0").unwrap();
+    assert_eq!(closed, "Vote 2 closed: for 7, against 1, other 0");
+    // A statement signed for another room is refused (replayed from elsewhere).
+    o.room.command("vote 1").unwrap();
+    mai.wait_until(|s| s.open_vote.is_some(), Duration::from_secs(10))
+        .unwrap();
+    let other = minutebook_room::Statement::new(
+        &"0".repeat(32),
+        &mai.room.meeting_id,
+        &mai.you.member_id,
+        minutebook_room::Act::Vote {
+            vote: 0,
+            subject: "Thông qua Nghị quyết tháng 3/2026".to_owned(),
+            choice: Choice::Yes,
+        },
+    )
+    .sign(&o.mai)
+    .unwrap();
+    let stream = TcpStream::connect(o.code.addr).unwrap();
+    let mut c =
+        channel::initiate(stream, &o.mai, |_| Ok(()), 1 << 24, Duration::from_secs(5)).unwrap();
+    let request = ToHost::Vote {
+        id: 1,
+        statement: String::from_utf8(other.bytes).unwrap(),
+        signature: hex_lower(&other.signature),
+    };
+    c.sender
+        .send(&serde_json::to_vec(&request).unwrap())
+        .unwrap();
+    let mut refused = false;
+    for _ in 0..5 {
+        let m: minutebook_room::ToMember =
+            serde_json::from_slice(&c.receiver.recv().unwrap()).unwrap();
+        if let minutebook_room::ToMember::Reply {
+            id: 1, ok, code, ..
+        } = m
+        {
+            assert!(!ok);
+            assert_eq!(code, "bad-statement");
+            refused = true;
+            break;
+        }
+    }
+    assert!(refused);
+    c.sender.shutdown();
+    mai.leave();
+    duc.leave();
+    o.finish();
+}
+
+fn hex_lower(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
