@@ -763,3 +763,6 @@ cli-help-room-join--votes = Vote N (from 1) with yes, no or abstain when it open
 cli-help-room-join--sign = Sign the closed minutes in this role (member, chair, minute-taker).
 cli-help-room-join--keep = Keep your own copy of what you sign in this folder.
 cli-help-room-join--wait = Seconds to wait for each vote to open and for the meeting to close.
+room-vote-taken = vote { $n } was already taken in the room; it cannot be opened again
+room-vote-still-open = vote { $n } is open: close it (close-vote) first
+room-bad-counts = hands counted in the room: nothing, or exactly three whole numbers (for, against, other)

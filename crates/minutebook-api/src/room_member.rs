@@ -85,6 +85,21 @@ impl RoomMember {
         &self.member.state
     }
 
+    /// Waits up to `wait` until the room's state satisfies `ready`.
+    ///
+    /// # Errors
+    /// `Io` when it does not in time or the connection is lost.
+    pub fn wait_for(
+        &mut self,
+        ready: impl Fn(&RoomState) -> bool,
+        wait: Duration,
+    ) -> Result<(), ApiError> {
+        self.member
+            .wait_until(ready, wait)
+            .map(|_| ())
+            .map_err(room_error)
+    }
+
     fn keep_statement(&self, name: &str, s: &SignedStatement) -> Result<(), ApiError> {
         if let Some(dir) = &self.keep {
             let stem = format!("{}-{name}", self.member.room.token);

@@ -103,25 +103,35 @@ pub(crate) fn run(cmd: RoomCmd, db: &Option<PathBuf>, lang: Lang) -> Result<Exit
                 ),
             );
             let room = opened.room;
-            for line in std::io::stdin().lock().lines() {
-                let Ok(line) = line else { break };
-                let line = line.trim();
-                match line {
+            let mut input = std::io::stdin().lock().lines();
+            loop {
+                let line = match input.next() {
+                    Some(Ok(line)) => line,
+                    // End of input: stop serving. A room that cannot end (a vote is open) stays
+                    // open in the book, to be resumed by the next `room open`.
+                    _ => {
+                        if let Err(r) = room.end() {
+                            say(out, &format!("! {}", r.message));
+                        }
+                        break;
+                    }
+                };
+                match line.trim() {
                     "" => {}
-                    "quit" => break,
+                    "quit" => match room.end() {
+                        Ok(()) => break,
+                        Err(r) => say(out, &format!("! {}", r.message)),
+                    },
                     "state" => {
                         if let Ok(state) = room.state() {
                             say(out, &serde_json::to_string(&state).unwrap_or_default());
                         }
                     }
-                    _ => match room.command(line) {
+                    line => match room.command(line) {
                         Ok(message) => say(out, &message),
                         Err(r) => say(out, &format!("! {}", r.message)),
                     },
                 }
-            }
-            if let Err(r) = room.command("end-room") {
-                say(out, &format!("! {}", r.message));
             }
             room.close();
             Ok(ExitCode::SUCCESS)

@@ -200,6 +200,7 @@ fn march_meeting_in_the_room_from_members_laptops() {
     let mai = member_key(&env, "mai", "Đỗ Thị Mai", true);
     let ha = member_key(&env, "ha", "Phạm Thu Hà", true);
     let duc = member_key(&env, "duc", "Trịnh Minh Đức", true);
+    let long = member_key(&env, "long", "Đặng Văn Long", true);
     let stranger = member_key(&env, "stranger", "", false);
 
     let mut host = Host::open(&env, &id);
@@ -230,10 +231,12 @@ fn march_meeting_in_the_room_from_members_laptops() {
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(text(&o).contains("is not the pinned one"), "{}", text(&o));
 
-    // The meeting starts; Đức (probationary) and Hà arrive after it: late, with the time.
+    // The meeting starts. Đức (probationary) and Hà check in after it: the minute-taker had
+    // marked them present, so they stay on time. Long, marked absent, arrives: late, with the
+    // time.
     assert_eq!(host.say("start 00:00"), "Meeting started at 00:00");
     let o = run(join(&env, &host, &duc, &["--check-in"]));
-    assert!(text(&o).contains("arrived late at"), "{}", text(&o));
+    assert!(text(&o).contains("Checked in: present\n"), "{}", text(&o));
     let keep_ha = env.path("ha-own");
     let o = run(join(
         &env,
@@ -241,6 +244,8 @@ fn march_meeting_in_the_room_from_members_laptops() {
         &ha,
         &["--check-in", "--keep", keep_ha.to_str().unwrap()],
     ));
+    assert!(text(&o).contains("Checked in: present\n"), "{}", text(&o));
+    let o = run(join(&env, &host, &long, &["--check-in"]));
     assert!(text(&o).contains("arrived late at"), "{}", text(&o));
     let state = host.state();
     let present = |name: &str| {
@@ -254,7 +259,8 @@ fn march_meeting_in_the_room_from_members_laptops() {
     };
     assert_eq!(present("Đỗ Thị Mai")["checked_in"], true);
     assert!(present("Đỗ Thị Mai")["arrived_at"].is_null());
-    assert!(present("Phạm Thu Hà")["arrived_at"].is_string());
+    assert!(present("Phạm Thu Hà")["arrived_at"].is_null());
+    assert!(present("Đặng Văn Long")["arrived_at"].is_string());
     assert_eq!(state["queue"][0], "Đỗ Thị Mai");
     assert_eq!(host.say("next"), "The floor goes to Đỗ Thị Mai");
 
@@ -485,4 +491,119 @@ fn the_secretary_killed_mid_vote_resumes_with_every_acknowledged_ballot() {
     host.quit();
     let check = env.run(&["check"]);
     assert!(check.status.success(), "{}", text(&check));
+}
+
+/// The March meeting file with 38 more official members (51 on the roster), all present.
+fn fifty_member_meeting(env: &Env) -> PathBuf {
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(example()).unwrap()).unwrap();
+    let template = file["roster"][4].clone();
+    let attendance = file["meeting"]["attendance"][4].clone();
+    for i in 14..=51 {
+        let mut m = template.clone();
+        m["id"] = format!("m{i:02}").into();
+        m["full_name"] = format!("Thành viên thử {i:02}").into();
+        m["party_card_number"] = format!("02.{i:06}").into();
+        file["roster"].as_array_mut().unwrap().push(m);
+        let mut a = attendance.clone();
+        a["member_id"] = format!("m{i:02}").into();
+        file["meeting"]["attendance"]
+            .as_array_mut()
+            .unwrap()
+            .push(a);
+    }
+    let path = env.path("fifty.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn fifty_members_from_the_command_line_check_in_vote_and_sign() {
+    let env = Env::new();
+    env.write("pass.txt", &format!("{PASS}\n"));
+    let file = fifty_member_meeting(&env);
+    let out = env.ok(&["meeting", "import", file.to_str().unwrap()]);
+    let id = out.lines().last().unwrap().trim().to_owned();
+    env.ok(&[
+        "key",
+        "new",
+        "--member",
+        "Nguyễn Văn Hùng",
+        "--passphrase-file",
+        env.path("pass.txt").to_str().unwrap(),
+    ]);
+    let members: Vec<serde_json::Value> = env
+        .json(&["roster", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(members.len(), 51);
+    // Fifty members join from their laptops; the cell secretary hosts.
+    let keys: Vec<(PathBuf, bool)> = members
+        .iter()
+        .filter(|m| m["full_name"] != "Nguyễn Văn Hùng")
+        .enumerate()
+        .map(|(i, m)| {
+            let name = m["full_name"].as_str().unwrap();
+            let official = m["category"] == "official";
+            (member_key(&env, &format!("k{i:02}"), name, true), official)
+        })
+        .collect();
+
+    let mut host = Host::open(&env, &id);
+    host.say("start 00:00");
+    let runs: Vec<Child> = keys
+        .iter()
+        .map(|(key, official)| {
+            let mut args = vec!["--check-in"];
+            if *official {
+                args.extend(["--vote", "1=yes", "--vote", "2=no"]);
+            }
+            args.extend(["--sign", "member"]);
+            join(&env, &host, key, &args)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    // The secretary's side answers throughout.
+    host.wait_for("fifty check-ins", |s| {
+        s["present"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["checked_in"] == true)
+            .count()
+            == 50
+    });
+    host.say("vote 1");
+    host.wait_for("48 votes by name", |s| s["open_vote"]["cast"] == 48);
+    assert_eq!(
+        host.say("close-vote"),
+        "Vote 1 closed: for 48, against 0, other 0"
+    );
+    host.say("vote 2");
+    host.wait_for("48 ballots", |s| s["open_vote"]["cast"] == 48);
+    assert_eq!(
+        host.say("close-vote"),
+        "Vote 2 closed: for 0, against 48, other 0"
+    );
+    let state = host.state();
+    assert_eq!(state["results"][0]["passed"], true);
+    assert_eq!(state["results"][1]["passed"], false);
+    host.say("end");
+    assert!(host.say("close").starts_with("Meeting closed; record"));
+    for run in runs {
+        let o = run.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", text(&o));
+    }
+    host.wait_for("fifty signatures", |s| {
+        s["signed"].as_array().unwrap().len() == 50
+    });
+    host.quit();
+    let check = env.run(&["check"]);
+    assert!(check.status.success(), "{}", text(&check));
+    let report = env.json(&["report", &id, "--json"]);
+    assert_eq!(report["votes"][1]["no"], 48);
 }

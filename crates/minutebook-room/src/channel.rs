@@ -16,7 +16,7 @@
 use std::io::{self, Read, Write};
 use std::net::TcpStream;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 use snow::{Builder, HandshakeState, StatelessTransportState};
@@ -96,12 +96,15 @@ impl Sender {
             chunks.push(&[]);
         }
         let last = chunks.len() - 1;
-        let mut plain = Vec::with_capacity(CHUNK + 1);
-        let mut cipher = vec![0u8; MAX_FRAME];
+        let mut plain = Vec::new();
+        let mut cipher = Vec::new();
         for (i, chunk) in chunks.into_iter().enumerate() {
             plain.clear();
             plain.push(u8::from(i == last));
             plain.extend_from_slice(chunk);
+            // Buffers sized to the message, not to the largest frame: a room holds many
+            // connections, each with its own.
+            cipher.resize(plain.len() + TAG, 0);
             let n = self
                 .keys
                 .write_message(self.nonce, &plain, &mut cipher)
@@ -137,10 +140,11 @@ impl Receiver {
     /// [`ChannelError::Io`] on a network error or the idle timeout.
     pub fn recv(&mut self) -> Result<Vec<u8>, ChannelError> {
         let mut message = Vec::new();
-        let mut frame = Vec::with_capacity(MAX_FRAME);
-        let mut plain = vec![0u8; MAX_FRAME];
+        let mut frame = Vec::new();
+        let mut plain = Vec::new();
         loop {
-            read_frame(&mut self.stream, &mut frame)?;
+            read_frame(&mut self.stream, &mut frame, None)?;
+            plain.resize(frame.len(), 0);
             let n = self
                 .keys
                 .read_message(self.nonce, &frame, &mut plain)
@@ -187,27 +191,60 @@ fn write_frame(stream: &mut TcpStream, frame: &[u8]) -> Result<(), ChannelError>
     Ok(())
 }
 
-fn read_frame(stream: &mut TcpStream, frame: &mut Vec<u8>) -> Result<(), ChannelError> {
-    let mut len = [0u8; 2];
-    if let Err(e) = stream.read_exact(&mut len) {
-        return Err(if e.kind() == io::ErrorKind::UnexpectedEof {
-            ChannelError::Closed
-        } else {
-            e.into()
+/// Reads exactly `buf`, by `deadline` when one is given (however the peer dribbles its bytes).
+fn read_exact_by(
+    stream: &mut TcpStream,
+    buf: &mut [u8],
+    deadline: Option<Instant>,
+) -> Result<(), ChannelError> {
+    let Some(deadline) = deadline else {
+        return stream.read_exact(buf).map_err(|e| {
+            if e.kind() == io::ErrorKind::UnexpectedEof {
+                ChannelError::Closed
+            } else {
+                e.into()
+            }
         });
+    };
+    let mut at = 0;
+    while at < buf.len() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(ChannelError::Io(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "the handshake took too long",
+            )));
+        }
+        stream.set_read_timeout(Some(left))?;
+        match stream.read(&mut buf[at..]) {
+            Ok(0) => return Err(ChannelError::Closed),
+            Ok(n) => at += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            // The read timed out (WouldBlock on Unix): the deadline has come.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) => {}
+            Err(e) => return Err(e.into()),
+        }
     }
+    Ok(())
+}
+
+fn read_frame(
+    stream: &mut TcpStream,
+    frame: &mut Vec<u8>,
+    deadline: Option<Instant>,
+) -> Result<(), ChannelError> {
+    let mut len = [0u8; 2];
+    read_exact_by(stream, &mut len, deadline)?;
     let len = usize::from(u16::from_be_bytes(len));
     if len == 0 {
         return Err(ChannelError::Decrypt);
     }
     frame.resize(len, 0);
-    stream.read_exact(frame).map_err(|e| {
-        if e.kind() == io::ErrorKind::UnexpectedEof {
-            ChannelError::Closed
-        } else {
-            e.into()
-        }
-    })
+    read_exact_by(stream, frame, deadline)
 }
 
 fn noise_error(e: snow::Error) -> ChannelError {
@@ -281,7 +318,7 @@ fn finish(
 
 /// Runs the initiator's (member's) side of the handshake on `stream`: proves `identity`, and
 /// accepts the responder only if `expect` accepts the key it proves. Messages from the peer
-/// are limited to `max_message` bytes. `timeout` bounds each read of the handshake.
+/// are limited to `max_message` bytes. `timeout` bounds the whole handshake.
 ///
 /// # Errors
 /// [`ChannelError::UnexpectedPeer`] when `expect` refuses the peer's key (with its reason);
@@ -293,7 +330,7 @@ pub fn initiate(
     max_message: usize,
     timeout: Duration,
 ) -> Result<Established, ChannelError> {
-    stream.set_read_timeout(Some(timeout))?;
+    let deadline = Some(Instant::now() + timeout);
     stream.set_write_timeout(Some(timeout))?;
     stream.set_nodelay(true)?;
     let b = builder()?;
@@ -311,7 +348,7 @@ pub fn initiate(
     let n = hs.write_message(&[], &mut buf).map_err(noise_error)?;
     write_frame(&mut stream, &buf[..n])?;
     // <- e, ee, s, es + responder's identity
-    read_frame(&mut stream, &mut frame)?;
+    read_frame(&mut stream, &mut frame, deadline)?;
     let mut payload = vec![0u8; MAX_FRAME];
     let n = hs.read_message(&frame, &mut payload).map_err(noise_error)?;
     let peer = check_binding(&payload[..n], hs.get_remote_static())?;
@@ -326,7 +363,8 @@ pub fn initiate(
 
 /// Runs the responder's (host's) side of the handshake on `stream`, proving `identity`.
 /// Whether the initiator's proven key is admitted is the caller's decision, made on
-/// [`Established::peer`]. `timeout` bounds each read; messages are limited to `max_message`.
+/// [`Established::peer`]. `timeout` bounds the whole handshake, however slowly the peer sends;
+/// messages are limited to `max_message`.
 ///
 /// # Errors
 /// [`ChannelError::Handshake`] or [`ChannelError::Io`].
@@ -336,7 +374,7 @@ pub fn respond(
     max_message: usize,
     timeout: Duration,
 ) -> Result<Established, ChannelError> {
-    stream.set_read_timeout(Some(timeout))?;
+    let deadline = Some(Instant::now() + timeout);
     stream.set_write_timeout(Some(timeout))?;
     stream.set_nodelay(true)?;
     let b = builder()?;
@@ -352,7 +390,7 @@ pub fn respond(
     let mut frame = Vec::new();
     let mut payload = vec![0u8; MAX_FRAME];
     // <- e
-    read_frame(&mut stream, &mut frame)?;
+    read_frame(&mut stream, &mut frame, deadline)?;
     let n = hs.read_message(&frame, &mut payload).map_err(noise_error)?;
     if n != 0 {
         return Err(ChannelError::Handshake(
@@ -364,7 +402,7 @@ pub fn respond(
     let n = hs.write_message(&mine, &mut buf).map_err(noise_error)?;
     write_frame(&mut stream, &buf[..n])?;
     // <- s, se + initiator's identity
-    read_frame(&mut stream, &mut frame)?;
+    read_frame(&mut stream, &mut frame, deadline)?;
     let n = hs.read_message(&frame, &mut payload).map_err(noise_error)?;
     let peer = check_binding(&payload[..n], hs.get_remote_static())?;
     stream.set_read_timeout(None)?;

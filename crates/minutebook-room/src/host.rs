@@ -41,6 +41,9 @@ pub struct Limits {
     pub burst: u32,
     /// Messages queued to one member before it is dropped as too slow.
     pub outbox: usize,
+    /// Connections open at once from one address other than this computer's own (a laptop
+    /// needs one, two while rejoining).
+    pub per_address: usize,
 }
 
 impl Default for Limits {
@@ -52,6 +55,7 @@ impl Default for Limits {
             requests_per_second: 10,
             burst: 30,
             outbox: 256,
+            per_address: 8,
         }
     }
 }
@@ -113,6 +117,13 @@ pub trait Hall: Send + 'static {
     fn state(&mut self) -> RoomState;
     /// A member's connection ended (e.g. to take them out of the speaking queue).
     fn gone(&mut self, _who: &Participant) {}
+    /// The secretary ends the room (not a crash): record it, or refuse (e.g. a vote is open).
+    ///
+    /// # Errors
+    /// A [`Refusal`] for the secretary; the room stays open.
+    fn end(&mut self) -> Result<(), Refusal> {
+        Ok(())
+    }
 }
 
 /// Where the room writes what it does (admissions, refusals, disconnections). Never a ballot's
@@ -141,6 +152,9 @@ enum Event {
     State {
         reply: Sender<RoomState>,
     },
+    End {
+        reply: Sender<Result<(), Refusal>>,
+    },
     Stop,
 }
 
@@ -149,7 +163,7 @@ enum Event {
 pub struct Room {
     addr: SocketAddr,
     fingerprint: Fingerprint,
-    events: Sender<Event>,
+    events: SyncSender<Event>,
     stop: Arc<AtomicBool>,
     acceptor: Option<JoinHandle<()>>,
     core: Option<JoinHandle<()>>,
@@ -171,7 +185,9 @@ impl Room {
         let listener = TcpListener::bind(listen)?;
         let addr = listener.local_addr()?;
         let fingerprint = Fingerprint::of(&identity.verifying_key());
-        let (events, inbox) = mpsc::channel();
+        // Bounded: a flood of events makes the connections that send them wait, not the
+        // host's memory grow.
+        let (events, inbox) = mpsc::sync_channel(EVENT_QUEUE);
         let stop = Arc::new(AtomicBool::new(false));
         let core = {
             let log = Arc::clone(&log);
@@ -240,12 +256,34 @@ impl Room {
         answer.recv().map_err(|_| closed())
     }
 
-    /// Stops listening, disconnects everyone and waits for the threads.
+    /// Ends the room as the secretary means it ([`Hall::end`]: recorded, so the next opening
+    /// starts a new room) and stops serving members; call [`Room::close`] after. When the hall
+    /// refuses (a vote is open), the room goes on.
+    ///
+    /// # Errors
+    /// The hall's refusal (the room still serves), or `room-closed` when it has stopped.
+    pub fn end(&self) -> Result<(), Refusal> {
+        let (reply, answer) = mpsc::channel();
+        self.events
+            .send(Event::End { reply })
+            .map_err(|_| closed())?;
+        answer.recv().map_err(|_| closed())?
+    }
+
+    /// Stops listening, disconnects everyone and waits for the threads. What was acknowledged
+    /// is in the book; the room is left open there, to be resumed (as after a crash).
     pub fn close(mut self) {
         self.stop.store(true, Ordering::SeqCst);
         let _ = self.events.send(Event::Stop);
-        // Wake the acceptor blocked in accept().
-        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
+        // Wake the acceptor blocked in accept() (on loopback when listening on every address).
+        let mut wake = self.addr;
+        if wake.ip().is_unspecified() {
+            wake.set_ip(match wake {
+                SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+                SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+            });
+        }
+        let _ = TcpStream::connect_timeout(&wake, Duration::from_millis(200));
         if let Some(a) = self.acceptor.take() {
             let _ = a.join();
         }
@@ -255,6 +293,9 @@ impl Room {
     }
 }
 
+/// Events waiting for the core thread before senders wait.
+const EVENT_QUEUE: usize = 4096;
+
 fn closed() -> Refusal {
     Refusal::new("room-closed", "the room is closed")
 }
@@ -262,18 +303,27 @@ fn closed() -> Refusal {
 fn accept(
     listener: TcpListener,
     identity: Arc<SigningKey>,
-    events: Sender<Event>,
+    events: SyncSender<Event>,
     stop: Arc<AtomicBool>,
     limits: Limits,
     log: Log,
 ) {
     let open = Arc::new(AtomicUsize::new(0));
+    let per_ip: Arc<std::sync::Mutex<HashMap<std::net::IpAddr, usize>>> = Arc::default();
     let next = AtomicUsize::new(1);
     for stream in listener.incoming() {
         if stop.load(Ordering::SeqCst) {
             break;
         }
-        let Ok(stream) = stream else { continue };
+        let stream = match stream {
+            Ok(s) => s,
+            Err(e) => {
+                // Out of file descriptors and the like: do not spin.
+                log(&format!("accept failed: {e}"));
+                std::thread::sleep(Duration::from_millis(50));
+                continue;
+            }
+        };
         let from = stream
             .peer_addr()
             .unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 0)));
@@ -282,26 +332,75 @@ fn accept(
                 "refused {from}: {} connections already open",
                 limits.max_connections
             ));
-            drop(stream);
             continue;
+        }
+        // Per address, over the network (peers on this computer are not the room's network).
+        if !from.ip().is_loopback() {
+            let mut ips = per_ip.lock().unwrap_or_else(|p| p.into_inner());
+            let n = ips.entry(from.ip()).or_insert(0);
+            if *n >= limits.per_address {
+                log(&format!(
+                    "refused {from}: {} connections from {} already open",
+                    limits.per_address,
+                    from.ip()
+                ));
+                continue;
+            }
+            *n += 1;
         }
         open.fetch_add(1, Ordering::SeqCst);
         let conn = next.fetch_add(1, Ordering::SeqCst) as u64;
-        let (identity, events, limits, conn_log, open) = (
+        let release = {
+            let (open, per_ip) = (Arc::clone(&open), Arc::clone(&per_ip));
+            move || {
+                open.fetch_sub(1, Ordering::SeqCst);
+                let mut ips = per_ip.lock().unwrap_or_else(|p| p.into_inner());
+                if from.ip().is_loopback() {
+                    return;
+                }
+                if let Some(n) = ips.get_mut(&from.ip()) {
+                    *n = n.saturating_sub(1);
+                    if *n == 0 {
+                        ips.remove(&from.ip());
+                    }
+                }
+            }
+        };
+        let (identity, events, conn_limits, conn_log) = (
             Arc::clone(&identity),
             events.clone(),
             limits.clone(),
             Arc::clone(&log),
-            Arc::clone(&open),
         );
+        let released = Arc::new(AtomicBool::new(false));
+        let once = {
+            let released = Arc::clone(&released);
+            let release = release.clone();
+            move || {
+                if !released.swap(true, Ordering::SeqCst) {
+                    release();
+                }
+            }
+        };
+        let in_thread = once.clone();
         let spawned = std::thread::Builder::new()
             .name(format!("room-conn-{conn}"))
+            .stack_size(256 * 1024)
             .spawn(move || {
-                connection(conn, stream, from, &identity, &events, &limits, &conn_log);
-                open.fetch_sub(1, Ordering::SeqCst);
+                connection(
+                    conn,
+                    stream,
+                    from,
+                    &identity,
+                    &events,
+                    &conn_limits,
+                    &conn_log,
+                );
+                in_thread();
             });
         if spawned.is_err() {
             log(&format!("refused {from}: no thread for the connection"));
+            once();
         }
     }
 }
@@ -334,7 +433,7 @@ fn connection(
     stream: TcpStream,
     from: SocketAddr,
     identity: &SigningKey,
-    events: &Sender<Event>,
+    events: &SyncSender<Event>,
     limits: &Limits,
     log: &Log,
 ) {
@@ -367,6 +466,7 @@ fn connection(
     }
     let writer = std::thread::Builder::new()
         .name(format!("room-send-{conn}"))
+        .stack_size(256 * 1024)
         .spawn(move || {
             while let Ok(message) = queue.recv() {
                 if sender.send(&message).is_err() {
@@ -432,19 +532,34 @@ fn encode(message: &ToMember) -> Vec<u8> {
     serde_json::to_vec(message).unwrap_or_default()
 }
 
-fn drop_conn(members: &mut HashMap<u64, Member>, conn: u64, hall: &mut impl Hall) {
-    if let Some(m) = members.remove(&conn) {
-        let _ = m.socket.shutdown(std::net::Shutdown::Both);
-        hall.gone(&m.who);
+/// Disconnects `conn`; true when it was an admitted member.
+fn drop_conn(members: &mut HashMap<u64, Member>, conn: u64, hall: &mut impl Hall) -> bool {
+    match members.remove(&conn) {
+        Some(m) => {
+            let _ = m.socket.shutdown(std::net::Shutdown::Both);
+            hall.gone(&m.who);
+            true
+        }
+        None => false,
     }
 }
 
-/// Sends everyone the room's state; drops members whose outbox is full (too slow to read).
-fn broadcast(members: &mut HashMap<u64, Member>, hall: &mut impl Hall, log: &Log) {
+/// Sends everyone the room's state when it differs from the last sent (`last`); drops members
+/// whose outbox is full (too slow to read). A member just admitted got it with their welcome.
+fn broadcast(
+    members: &mut HashMap<u64, Member>,
+    hall: &mut impl Hall,
+    log: &Log,
+    last: &mut Vec<u8>,
+) {
     if members.is_empty() {
         return;
     }
     let state = encode(&ToMember::State(hall.state()));
+    if state == *last {
+        return;
+    }
+    last.clone_from(&state);
     let slow: Vec<u64> = members
         .iter()
         .filter(|(_, m)| matches!(m.outbox.try_send(state.clone()), Err(TrySendError::Full(_))))
@@ -458,6 +573,7 @@ fn broadcast(members: &mut HashMap<u64, Member>, hall: &mut impl Hall, log: &Log
 
 fn core(mut hall: impl Hall, inbox: Receiver<Event>, log: Log) {
     let mut members: HashMap<u64, Member> = HashMap::new();
+    let mut last_state: Vec<u8> = Vec::new();
     let info = hall.info();
     while let Ok(event) = inbox.recv() {
         let mut changed = false;
@@ -513,8 +629,8 @@ fn core(mut hall: impl Hall, inbox: Receiver<Event>, log: Log) {
                 }
             },
             Event::Gone { conn } => {
-                drop_conn(&mut members, conn, &mut hall);
-                changed = true;
+                // A refused or never-admitted peer changes nothing anyone sees.
+                changed = drop_conn(&mut members, conn, &mut hall);
             }
             Event::Request { conn, request } => {
                 let Some(member) = members.get(&conn) else {
@@ -548,7 +664,7 @@ fn core(mut hall: impl Hall, inbox: Receiver<Event>, log: Log) {
                 // Everyone, this member included, gets the new state before the reply, so a
                 // member's state already shows what was just acknowledged.
                 if changed {
-                    broadcast(&mut members, &mut hall, &log);
+                    broadcast(&mut members, &mut hall, &log, &mut last_state);
                     changed = false;
                 }
                 let Some(member) = members.get(&conn) else {
@@ -571,9 +687,17 @@ fn core(mut hall: impl Hall, inbox: Receiver<Event>, log: Log) {
             Event::State { reply } => {
                 let _ = reply.send(hall.state());
             }
+            Event::End { reply } => {
+                let ended = hall.end();
+                let done = ended.is_ok();
+                let _ = reply.send(ended);
+                if done {
+                    break;
+                }
+            }
         }
         if changed {
-            broadcast(&mut members, &mut hall, &log);
+            broadcast(&mut members, &mut hall, &log, &mut last_state);
         }
     }
     for (_, m) in members.drain() {

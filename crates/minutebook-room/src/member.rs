@@ -199,6 +199,8 @@ impl Member {
                 ToMember::Record { id: got, record } if got == id => {
                     return Ok(ToMember::Record { id, record });
                 }
+                // The late answer to a ping sent while waiting.
+                ToMember::Reply { id: got, .. } if got < id => {}
                 other => return Err(MemberError::Protocol(format!("{other:?}"))),
             }
         }

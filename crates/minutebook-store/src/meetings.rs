@@ -518,6 +518,75 @@ impl Store {
         })
     }
 
+    /// Sets one member's attendance at an editable meeting (a check-in from the meeting room):
+    /// their row is updated in place, or added after the others; nothing else of the meeting
+    /// is rewritten.
+    ///
+    /// # Errors
+    /// [`Error::NotEditable`] for a closed meeting; [`Error::NotFound`]; [`Error::Invalid`]
+    /// for text that is not NFC.
+    pub fn set_attendance(&mut self, meeting: MeetingId, a: &Attendance) -> Result<()> {
+        self.write(&format!("set attendance at meeting #{}", meeting.0), |tx| {
+            let stored = status_of(tx.tx, meeting)?;
+            if !stored.is_editable() {
+                return Err(Error::NotEditable {
+                    meeting: meeting.0,
+                    status: stored,
+                });
+            }
+            let w = format!("attendance of member #{}", a.member.0);
+            check_opt_nfc(a.presence.reason(), &w)?;
+            check_opt_nfc(a.left_reason.as_deref(), &w)?;
+            let (code, reason) = (a.presence.code(), a.presence.reason());
+            let (arrived, left) = (
+                opt_time_text(a.arrived_at, &w)?,
+                opt_time_text(a.left_at, &w)?,
+            );
+            let updated = tx
+                .tx
+                .execute(
+                    "UPDATE attendance SET presence = ?3, reason = ?4, arrived_at = ?5,
+                        left_at = ?6, left_reason = ?7
+                     WHERE meeting_id = ?1 AND member_id = ?2",
+                    params![
+                        meeting.0,
+                        a.member.0,
+                        code,
+                        reason,
+                        arrived,
+                        left,
+                        a.left_reason
+                    ],
+                )
+                .ctx(&w)?;
+            if updated == 0 {
+                tx.tx
+                    .execute(
+                        "INSERT INTO attendance (meeting_id, position, member_id, presence,
+                            reason, arrived_at, left_at, left_reason)
+                         VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM attendance
+                                      WHERE meeting_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)",
+                        params![
+                            meeting.0,
+                            a.member.0,
+                            code,
+                            reason,
+                            arrived,
+                            left,
+                            a.left_reason
+                        ],
+                    )
+                    .ctx(&w)?;
+            }
+            tx.audit(
+                "set-attendance",
+                "meeting",
+                meeting.0,
+                format!("member #{}: {code}", a.member.0),
+            )
+        })
+    }
+
     /// Changes a meeting's lifecycle status. The store does not judge transitions (the
     /// signing workflow does); it records each one in the audit log.
     ///

@@ -290,4 +290,107 @@ impl Store {
             Ok(row.unwrap_or([0; 3]))
         })
     }
+
+    /// Whether `member` made statement `kind` (`vote_index` for a vote) in room `room`.
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn has_room_statement(
+        &self,
+        room: i64,
+        member: MemberId,
+        kind: &str,
+        vote_index: Option<u32>,
+    ) -> Result<bool> {
+        let index = vote_index.map_or(-1, i64::from);
+        self.read(|c| {
+            c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM room_statements WHERE room_id = ?1 AND member_id = ?2 AND kind = ?3 AND vote_index = ?4)",
+                params![room, member.0, kind, index],
+                |r| r.get(0),
+            )
+            .ctx("read room statements")
+        })
+    }
+
+    /// Whether `member` voted (by name or by ballot) on vote `vote` of `meeting` in any of its
+    /// rooms.
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn has_voted(&self, meeting: i64, vote: u32, member: MemberId) -> Result<bool> {
+        self.read(|c| {
+            c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM room_statements s JOIN rooms r ON r.id = s.room_id
+                     WHERE r.meeting_id = ?1 AND s.kind = 'vote' AND s.vote_index = ?2 AND s.member_id = ?3)
+                 OR EXISTS (SELECT 1 FROM room_ballots_cast b JOIN rooms r ON r.id = b.room_id
+                     WHERE r.meeting_id = ?1 AND b.vote_index = ?2 AND b.member_id = ?3)",
+                params![meeting, vote, member.0],
+                |r| r.get(0),
+            )
+            .ctx("read room votes")
+        })
+    }
+
+    /// The votes of `meeting` taken in any of its rooms (with a statement or a ballot), in
+    /// order.
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn votes_taken_in_rooms(&self, meeting: i64) -> Result<Vec<u32>> {
+        self.read(|c| {
+            let what = "read room votes";
+            let mut stmt = c
+                .prepare(
+                    "SELECT vote_index FROM room_statements s JOIN rooms r ON r.id = s.room_id
+                         WHERE r.meeting_id = ?1 AND s.kind = 'vote'
+                     UNION
+                     SELECT vote_index FROM room_ballots_cast b JOIN rooms r ON r.id = b.room_id
+                         WHERE r.meeting_id = ?1
+                     ORDER BY 1",
+                )
+                .ctx(what)?;
+            let v = stmt
+                .query_map([meeting], |r| r.get::<_, u32>(0))
+                .ctx(what)?
+                .collect::<rusqlite::Result<Vec<u32>>>()
+                .ctx(what)?;
+            Ok(v)
+        })
+    }
+
+    /// How many voted in room `room` on vote `vote`: statements by name and ballots.
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn room_votes_cast(&self, room: i64, vote: u32) -> Result<u32> {
+        self.read(|c| {
+            c.query_row(
+                "SELECT (SELECT count(*) FROM room_statements WHERE room_id = ?1 AND kind = 'vote' AND vote_index = ?2)
+                      + (SELECT count(*) FROM room_ballots_cast WHERE room_id = ?1 AND vote_index = ?2)",
+                params![room, vote],
+                |r| r.get(0),
+            )
+            .ctx("read room votes")
+        })
+    }
+
+    /// The members who checked in in room `room`.
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn room_check_ins(&self, room: i64) -> Result<Vec<MemberId>> {
+        self.read(|c| {
+            let what = "read room check-ins";
+            let mut stmt = c
+                .prepare("SELECT member_id FROM room_statements WHERE room_id = ?1 AND kind = 'check-in'")
+                .ctx(what)?;
+            let v = stmt
+                .query_map([room], |r| r.get::<_, i64>(0))
+                .ctx(what)?
+                .collect::<rusqlite::Result<Vec<i64>>>()
+                .ctx(what)?;
+            Ok(v.into_iter().map(MemberId).collect())
+        })
+    }
 }

@@ -10,7 +10,7 @@ use std::net::{IpAddr, SocketAddr, UdpSocket};
 use ed25519_dalek::VerifyingKey;
 use minutebook_core::attendance::{Attendance, Presence};
 use minutebook_core::roster::MemberCategory;
-use minutebook_core::vote::VoteMethod;
+use minutebook_core::vote::{Vote, VoteMethod};
 use minutebook_room::host::Log;
 use minutebook_room::protocol::{OpenVote, Present, VoteResult};
 use minutebook_room::statement::{Act, SignedStatement};
@@ -76,7 +76,20 @@ impl Book {
                     format!("the room of meeting #{id} was opened with another key"),
                 ));
             }
-            Some(row) => (row, true),
+            Some(mut row) => {
+                // The meeting's votes may have changed while the room was down.
+                if row
+                    .open_vote
+                    .is_some_and(|v| v as usize >= meeting.votes.len())
+                {
+                    let room = row.id;
+                    self.use_case("resume the room", |book| {
+                        Ok(book.store_mut().set_room_vote(room, None)?)
+                    })?;
+                    row.open_vote = None;
+                }
+                (row, true)
+            }
             None => {
                 let mut token = [0u8; 16];
                 getrandom::fill(&mut token)
@@ -97,6 +110,7 @@ impl Book {
             lang,
             queue: VecDeque::new(),
             current_item: None,
+            results: None,
         };
         let room = Room::open(listen, key, hall, Limits::default(), log)
             .map_err(|e| ApiError::io(format!("{listen}: {e}")))?;
@@ -136,6 +150,8 @@ struct RoomHall {
     /// Who asked to speak, in order (member id, name); first = whose turn it is.
     queue: VecDeque<(MemberId, String)>,
     current_item: Option<u32>,
+    /// The results of votes taken in rooms, as last computed (`None` = compute again).
+    results: Option<Vec<VoteResult>>,
 }
 
 fn refusal(code: &str, lang: Lang, id: &str, args: &[(&str, String)]) -> Refusal {
@@ -229,32 +245,29 @@ impl RoomHall {
         let already = self
             .book
             .store()
-            .room_statements(self.room.id)
-            .map_err(|e| self.api_refusal(&e.into()))?
-            .into_iter()
-            .any(|s| s.member == member.id && s.kind == "check-in");
+            .has_room_statement(self.room.id, member.id, "check-in", None)
+            .map_err(|e| self.api_refusal(&e.into()))?;
         if already {
             return Ok(Answer::Done(tr(self.lang, "room-checked-in-already", &[])));
         }
-        let mut meeting = self.editable_meeting()?;
+        let meeting = self.editable_meeting()?;
         let now = self.now_local();
-        let started = meeting.actual_start;
-        let late = started.filter(|s| now > *s).map(|_| now);
-        match meeting
+        let late = meeting.actual_start.filter(|s| now > *s).map(|_| now);
+        // Someone the minute-taker already marked present keeps their arrival time; someone
+        // who had left and comes back is in the room again.
+        let mut entry = meeting
             .attendance
-            .iter_mut()
+            .iter()
             .find(|a| a.member == member.id)
-        {
-            Some(a) => {
-                a.presence = Presence::Present;
-                a.arrived_at = late;
-            }
-            None => {
-                let mut a = Attendance::new(member.id, Presence::Present);
-                a.arrived_at = late;
-                meeting.attendance.push(a);
-            }
+            .cloned()
+            .unwrap_or_else(|| Attendance::new(member.id, Presence::AbsentUnexcused));
+        if entry.presence != Presence::Present {
+            entry.presence = Presence::Present;
+            entry.arrived_at = late;
         }
+        entry.left_at = None;
+        entry.left_reason = None;
+        let late = entry.arrived_at;
         let room = self.room.id;
         let signature = hex::decode(signature).unwrap_or_default();
         self.book
@@ -269,7 +282,7 @@ impl RoomHall {
                         statement.as_bytes(),
                         &signature,
                     )?;
-                    book.store_mut().save_meeting(&meeting)?;
+                    book.store_mut().set_attendance(meeting.id, &entry)?;
                     Ok(())
                 },
             )
@@ -281,7 +294,8 @@ impl RoomHall {
     }
 
     /// The open vote, if `vote` is it, and whether `who` may vote in it now.
-    fn may_vote(&self, who: &Participant, vote: u32) -> Result<(Meeting, Member), Refusal> {
+    /// The open vote, when `vote` is it, and the member if they may vote in it now.
+    fn may_vote(&self, who: &Participant, vote: u32) -> Result<(Vote, Member), Refusal> {
         if self.room.open_vote != Some(vote) {
             return Err(refusal(
                 "vote-not-open",
@@ -291,6 +305,14 @@ impl RoomHall {
             ));
         }
         let meeting = self.editable_meeting()?;
+        let Some(v) = meeting.votes.get(vote as usize).cloned() else {
+            return Err(refusal(
+                "vote-not-open",
+                self.lang,
+                "room-no-such-vote",
+                &[("n", (vote + 1).to_string())],
+            ));
+        };
         let member = self.member_of(who)?;
         if member.category != MemberCategory::Official {
             return Err(refusal(
@@ -308,21 +330,16 @@ impl RoomHall {
         if !present {
             return Err(refusal("not-present", self.lang, "room-not-present", &[]));
         }
-        Ok((meeting, member))
+        Ok((v, member))
     }
 
+    /// Whether `member` voted on `vote` in any room of this meeting (a room resumed or opened
+    /// again included).
     fn already_voted(&self, vote: u32, member: MemberId) -> Result<bool, Refusal> {
-        let store = self.book.store();
-        let named = store
-            .room_statements(self.room.id)
-            .map_err(|e| self.api_refusal(&e.into()))?
-            .iter()
-            .any(|s| s.member == member && s.kind == "vote" && s.vote_index == Some(vote));
-        let ballot = store
-            .ballots_cast(self.room.id, vote)
-            .map_err(|e| self.api_refusal(&e.into()))?
-            .contains(&member);
-        Ok(named || ballot)
+        self.book
+            .store()
+            .has_voted(self.meeting, vote, member)
+            .map_err(|e| self.api_refusal(&e.into()))
     }
 
     fn vote_by_name(
@@ -345,8 +362,7 @@ impl RoomHall {
                 &[("why", "act".to_owned())],
             ));
         };
-        let (meeting, member) = self.may_vote(who, vote)?;
-        let v = &meeting.votes[vote as usize];
+        let (v, member) = self.may_vote(who, vote)?;
         if v.subject != subject {
             return Err(refusal(
                 "bad-statement",
@@ -401,11 +417,8 @@ impl RoomHall {
         vote: u32,
         choice: minutebook_room::Choice,
     ) -> Result<Answer, Refusal> {
-        let (meeting, member) = self.may_vote(who, vote)?;
-        if !matches!(
-            meeting.votes[vote as usize].method,
-            VoteMethod::SecretBallot { .. }
-        ) {
+        let (v, member) = self.may_vote(who, vote)?;
+        if !matches!(v.method, VoteMethod::SecretBallot { .. }) {
             return Err(refusal(
                 "not-secret",
                 self.lang,
@@ -469,10 +482,15 @@ impl RoomHall {
         let mut meeting = self.editable_meeting()?;
         let store = self.book.store();
         let e = |e: minutebook_store::Error| self.api_refusal(&e.into());
-        let secret = matches!(
-            meeting.votes[vote as usize].method,
-            VoteMethod::SecretBallot { .. }
-        );
+        let Some(taken) = meeting.votes.get(vote as usize) else {
+            return Err(refusal(
+                "bad-command",
+                self.lang,
+                "room-no-such-vote",
+                &[("n", (vote + 1).to_string())],
+            ));
+        };
+        let secret = matches!(taken.method, VoteMethod::SecretBallot { .. });
         let mut counts = if secret {
             store.ballot_box(self.room.id, vote).map_err(e)?
         } else {
@@ -487,12 +505,12 @@ impl RoomHall {
                     Some("no") => 1,
                     _ => 2,
                 };
-                c[at] += 1;
+                c[at] = c[at].saturating_add(1);
             }
             c
         };
         for (c, x) in counts.iter_mut().zip(extra) {
-            *c += x;
+            *c = c.saturating_add(x);
         }
         let now = self.now_local();
         let roster = store.list_members().map_err(e)?;
@@ -502,7 +520,7 @@ impl RoomHall {
         v.abstain = counts[2];
         v.at = now;
         if secret {
-            let returned = counts.iter().sum();
+            let returned = counts.iter().fold(0u32, |a, c| a.saturating_add(*c));
             let issued = meeting
                 .attendance
                 .iter()
@@ -513,6 +531,8 @@ impl RoomHall {
                         .any(|m| m.id == a.member && m.category == MemberCategory::Official)
                 })
                 .count();
+            // Ballots issued: to the official members present; never fewer than returned
+            // (hands counted for members without a laptop may exceed who is marked present).
             let issued = u32::try_from(issued).unwrap_or(u32::MAX).max(returned);
             meeting.votes[vote as usize].method = VoteMethod::SecretBallot {
                 issued,
@@ -529,6 +549,7 @@ impl RoomHall {
             })
             .map_err(|e| self.api_refusal(&e))?;
         self.room.open_vote = None;
+        self.results = None;
         Ok(tr(
             self.lang,
             "room-vote-closed",
@@ -743,6 +764,20 @@ impl Hall for RoomHall {
                         &[("n", (open + 1).to_string())],
                     ));
                 }
+                // A vote taken in a room is not taken again: its figures would be overwritten.
+                let taken = self
+                    .book
+                    .store()
+                    .votes_taken_in_rooms(self.meeting)
+                    .map_err(|e| self.api_refusal(&e.into()))?;
+                if taken.contains(&(n - 1)) {
+                    return Err(refusal(
+                        "vote-taken",
+                        lang,
+                        "room-vote-taken",
+                        &[("n", n.to_string())],
+                    ));
+                }
                 let room = self.room.id;
                 self.book
                     .use_case("open a vote in the room", |book| {
@@ -760,11 +795,16 @@ impl Hall for RoomHall {
                 ))
             }
             Some("close-vote") => {
-                let extra = [
-                    number(words.next()).unwrap_or(0),
-                    number(words.next()).unwrap_or(0),
-                    number(words.next()).unwrap_or(0),
-                ];
+                // Hands counted in the room: none, or exactly three whole numbers.
+                let typed: Vec<&str> = words.collect();
+                let extra = match typed.as_slice() {
+                    [] => [0; 3],
+                    [y, n, a] => match (number(Some(y)), number(Some(n)), number(Some(a))) {
+                        (Some(y), Some(n), Some(a)) => [y, n, a],
+                        _ => return Err(refusal("bad-command", lang, "room-bad-counts", &[])),
+                    },
+                    _ => return Err(refusal("bad-command", lang, "room-bad-counts", &[])),
+                };
                 self.close_vote(extra)
             }
             // Gives the floor to the first in the queue, who leaves it.
@@ -772,18 +812,15 @@ impl Hall for RoomHall {
                 Some((_, name)) => Ok(tr(lang, "room-next-speaker", &[("name", name)])),
                 None => Ok(tr(lang, "room-queue-empty", &[])),
             },
-            // The room ends (the CLI's `quit`, the app's "Đóng phòng họp"): what was acknowledged
-            // stays; a room not ended this way is resumed by the next opening.
-            Some("end-room") => {
-                let room = self.room.id;
-                self.book
-                    .use_case("end the room", |book| {
-                        Ok(book.store_mut().close_room(room)?)
-                    })
-                    .map_err(|e| self.api_refusal(&e))?;
-                Ok(String::new())
-            }
             Some("close") => {
+                if let Some(open) = self.room.open_vote {
+                    return Err(refusal(
+                        "vote-open",
+                        lang,
+                        "room-vote-still-open",
+                        &[("n", (open + 1).to_string())],
+                    ));
+                }
                 let info = self
                     .book
                     .close_meeting(self.meeting)
@@ -811,7 +848,7 @@ impl Hall for RoomHall {
                 .map(|m| m.full_name.clone())
                 .unwrap_or_default()
         };
-        let statements = store.room_statements(self.room.id).unwrap_or_default();
+        let checked_in = store.room_check_ins(self.room.id).unwrap_or_default();
         let present = meeting
             .attendance
             .iter()
@@ -819,66 +856,54 @@ impl Hall for RoomHall {
             .map(|a| Present {
                 full_name: name(a.member),
                 arrived_at: a.arrived_at.map(hhmm),
-                checked_in: statements
-                    .iter()
-                    .any(|s| s.member == a.member && s.kind == "check-in"),
+                checked_in: checked_in.contains(&a.member),
             })
             .collect();
         let open_vote = self.room.open_vote.and_then(|i| {
             let v = meeting.votes.get(i as usize)?;
-            let cast = if matches!(v.method, VoteMethod::SecretBallot { .. }) {
-                store
-                    .ballots_cast(self.room.id, i)
-                    .map(|b| b.len())
-                    .unwrap_or(0)
-            } else {
-                statements
-                    .iter()
-                    .filter(|s| s.kind == "vote" && s.vote_index == Some(i))
-                    .count()
-            };
             Some(OpenVote {
                 index: i,
                 subject: v.subject.clone(),
                 method: v.method.code().to_owned(),
-                cast: u32::try_from(cast).unwrap_or(u32::MAX),
+                cast: store.room_votes_cast(self.room.id, i).unwrap_or(0),
             })
         });
-        // Votes taken in this room and closed: those with statements or ballots.
-        let taken: Vec<u32> = (0..u32::try_from(meeting.votes.len()).unwrap_or(0))
-            .filter(|i| Some(*i) != self.room.open_vote)
-            .filter(|i| {
-                statements
-                    .iter()
-                    .any(|s| s.vote_index == Some(*i) && s.kind == "vote")
-                    || store
-                        .ballots_cast(self.room.id, *i)
-                        .is_ok_and(|b| !b.is_empty())
-            })
-            .collect();
-        let results = match (self.book.require_cell(), taken.is_empty()) {
-            (Ok(cell), false) => {
-                let live = live_figures(&cell, &roster, &meeting);
-                taken
-                    .iter()
-                    .filter_map(|i| {
-                        let r = live.votes.get(*i as usize)?.result.clone()?;
-                        Some(VoteResult {
-                            index: *i,
-                            subject: r.subject,
-                            method: meeting.votes[*i as usize].method.code().to_owned(),
-                            yes: r.yes,
-                            no: r.no,
-                            abstain: r.abstain,
-                            eligible: r.eligible,
-                            reading: r.reading,
-                            passed: r.passed,
+        // The results of votes taken in the meeting's rooms: computed when a vote closes, not
+        // on every check-in.
+        if self.results.is_none() {
+            let taken: Vec<u32> = store
+                .votes_taken_in_rooms(self.meeting)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|i| Some(*i) != self.room.open_vote)
+                .collect();
+            let results = match (self.book.require_cell(), taken.is_empty()) {
+                (Ok(cell), false) => {
+                    let live = live_figures(&cell, &roster, &meeting);
+                    taken
+                        .iter()
+                        .filter_map(|i| {
+                            let r = live.votes.get(*i as usize)?.result.clone()?;
+                            Some(VoteResult {
+                                index: *i,
+                                subject: r.subject,
+                                method: meeting.votes.get(*i as usize)?.method.code().to_owned(),
+                                yes: r.yes,
+                                no: r.no,
+                                abstain: r.abstain,
+                                eligible: r.eligible,
+                                reading: r.reading,
+                                passed: r.passed,
+                            })
                         })
-                    })
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            self.results = Some(results);
+        }
+        let results = self.results.clone().unwrap_or_default();
+        let store = self.book.store();
         let (record_sha256, signed) = match store.latest_record_version(MeetingId(self.meeting)) {
             Ok(Some(rv)) if !meeting.status.is_editable() => {
                 let signed = store
@@ -904,4 +929,22 @@ impl Hall for RoomHall {
     }
 
     // A member whose laptop drops keeps their place in the speaking queue: they rejoin.
+
+    fn end(&mut self) -> Result<(), Refusal> {
+        // Ending with a vote open would leave acknowledged ballots out of the minutes.
+        if let Some(open) = self.room.open_vote {
+            return Err(refusal(
+                "vote-open",
+                self.lang,
+                "room-vote-still-open",
+                &[("n", (open + 1).to_string())],
+            ));
+        }
+        let room = self.room.id;
+        self.book
+            .use_case("end the room", |book| {
+                Ok(book.store_mut().close_room(room)?)
+            })
+            .map_err(|e| self.api_refusal(&e))
+    }
 }

@@ -311,3 +311,117 @@ fn votes_are_refused_when_not_allowed_and_counted_once() {
 fn hex_lower(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[test]
+fn a_revoked_key_is_refused() {
+    let (case, id) = Case::with_meeting();
+    let Case {
+        dir: _dir,
+        mut book,
+    } = case;
+    book.key_new(CHAIR, PASS).unwrap();
+    let key = minutebook_sign::keys::generate().unwrap();
+    let pem = minutebook_sign::keys::public_key_pem(&key.verifying_key());
+    book.key_pin("Đỗ Thị Mai", pem.as_bytes()).unwrap();
+    book.key_revoke("Đỗ Thị Mai", "2026-01-01").unwrap();
+    let opened = book
+        .open_room(
+            id,
+            CHAIR,
+            PASS,
+            "127.0.0.1:0".parse().unwrap(),
+            Lang::En,
+            Arc::new(|_: &str| {}),
+        )
+        .unwrap();
+    let e = Member::join(&opened.code, key, None)
+        .err()
+        .expect("refused");
+    assert_eq!(refused_code(e), "key-revoked");
+    opened.room.close();
+}
+
+#[test]
+fn the_secretary_cannot_lose_an_open_vote_or_retake_one() {
+    let o = open();
+    let mut mai = o.join(&o.mai).unwrap();
+    // Mai was marked present by the minute-taker: checking in after the start keeps her on time.
+    o.room.command("start 00:00").unwrap();
+    mai.check_in().unwrap();
+    let me = mai
+        .state
+        .present
+        .iter()
+        .find(|p| p.full_name == "Đỗ Thị Mai")
+        .unwrap();
+    assert!(me.checked_in && me.arrived_at.is_none(), "{me:?}");
+    o.room.command("vote 2").unwrap();
+    mai.wait_until(|s| s.open_vote.is_some(), Duration::from_secs(10))
+        .unwrap();
+    mai.vote(1, Choice::Yes).unwrap();
+    // Closing the meeting or ending the room with the vote open is refused.
+    let e = o.room.command("close").unwrap_err();
+    assert_eq!(e.code, "vote-open");
+    // Hands counted in the room must be three whole numbers.
+    assert_eq!(
+        o.room.command("close-vote 6 O 0").unwrap_err().code,
+        "bad-command"
+    );
+    assert_eq!(
+        o.room.command("close-vote 6").unwrap_err().code,
+        "bad-command"
+    );
+    let room = o.room;
+    assert_eq!(room.end().unwrap_err().code, "vote-open");
+    assert_eq!(
+        room.command("close-vote 6 1 0").unwrap(),
+        "Vote 2 closed: for 7, against 1, other 0"
+    );
+    // A vote taken in the room is not taken again (its figures would be overwritten).
+    assert_eq!(room.command("vote 2").unwrap_err().code, "vote-taken");
+    // The audit log says a ballot was cast, never by whom or how.
+    let conn = rusqlite::Connection::open(&o.db).unwrap();
+    let details: Vec<String> = conn
+        .prepare("SELECT detail FROM audit_log WHERE action = 'ballot'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(details, ["a ballot in vote 2"]);
+    mai.leave();
+    room.end().unwrap();
+    room.close();
+    let book = Book::open(&o.db).unwrap();
+    assert!(book.check().unwrap().ok);
+}
+
+#[test]
+fn a_handshake_sent_a_byte_at_a_time_is_cut_off() {
+    let o = open();
+    let mut s = TcpStream::connect(o.code.addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut closed = false;
+    // A byte every 300 ms: each read is quick, the handshake as a whole is not.
+    for _ in 0..40 {
+        if s.write_all(&[0x01]).is_err() {
+            closed = true;
+            break;
+        }
+        let mut b = [0u8; 1];
+        if matches!(s.read(&mut b), Ok(0)) {
+            closed = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert!(closed, "still open after {:?}", started.elapsed());
+    assert!(
+        o.logged("the handshake took too long"),
+        "{:?}",
+        o.log.lock().unwrap()
+    );
+    o.finish();
+}
