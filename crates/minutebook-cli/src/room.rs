@@ -102,6 +102,10 @@ pub(crate) fn run(cmd: RoomCmd, db: &Option<PathBuf>, lang: Lang) -> Result<Exit
                     &[("fingerprint", opened.fingerprint_grouped.clone())],
                 ),
             );
+            // For people at a terminal (not a script reading the lines): the code as a QR code.
+            if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                say(out, &opened.qr_text());
+            }
             let room = opened.room;
             let mut input = std::io::stdin().lock().lines();
             loop {

@@ -393,4 +393,26 @@ impl Store {
             Ok(v.into_iter().map(MemberId).collect())
         })
     }
+
+    /// The members who checked in in any room of `meeting`.
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn meeting_check_ins(&self, meeting: i64) -> Result<Vec<MemberId>> {
+        self.read(|c| {
+            let what = "read room check-ins";
+            let mut stmt = c
+                .prepare(
+                    "SELECT DISTINCT s.member_id FROM room_statements s JOIN rooms r ON r.id = s.room_id
+                     WHERE r.meeting_id = ?1 AND s.kind = 'check-in'",
+                )
+                .ctx(what)?;
+            let v = stmt
+                .query_map([meeting], |r| r.get::<_, i64>(0))
+                .ctx(what)?
+                .collect::<rusqlite::Result<Vec<i64>>>()
+                .ctx(what)?;
+            Ok(v.into_iter().map(MemberId).collect())
+        })
+    }
 }

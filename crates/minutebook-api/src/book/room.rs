@@ -38,6 +38,26 @@ pub struct OpenedRoom {
     pub resumed: bool,
 }
 
+impl OpenedRoom {
+    /// The join code as a QR code drawn with Unicode half blocks (two rows of modules per
+    /// line, quiet zone included), for a terminal; a phone's camera reads it off the screen.
+    pub fn qr_text(&self) -> String {
+        use qrcode::render::unicode::Dense1x2;
+        match qrcode::QrCode::with_error_correction_level(
+            self.code.to_string().as_bytes(),
+            qrcode::EcLevel::M,
+        ) {
+            Ok(code) => code
+                .render::<Dense1x2>()
+                .dark_color(Dense1x2::Light)
+                .light_color(Dense1x2::Dark)
+                .quiet_zone(true)
+                .build(),
+            Err(_) => String::new(),
+        }
+    }
+}
+
 impl Book {
     /// Opens the meeting room of meeting `id` on `listen` (port 0 = any free port), or resumes
     /// the one left open (after a crash or restart: everything it acknowledged is in the book).

@@ -141,6 +141,7 @@ impl Book {
             visible_guests(&mut meeting)?;
             meeting.status = stored.status;
             meeting.number = stored.number;
+            keep_what_the_room_recorded(book, &stored, &mut meeting)?;
             book.store_mut().save_meeting(&meeting)?;
             Ok(live_figures(&cell, &roster, &meeting))
         })
@@ -172,6 +173,45 @@ impl Book {
         let (meeting, cell, roster) = self.meeting_of_doc(id, doc)?;
         Ok(live_figures(&cell, &roster, &meeting))
     }
+}
+
+/// What members did in the meeting room is the room's record, not the workspace's: a workspace
+/// opened before a check-in or a vote would otherwise autosave its stale copy over them. So the
+/// presence and arrival time of each member who checked in from their laptop, and the figures
+/// of each vote taken in a room, stay as stored (leaving early is still the minute-taker's to
+/// record). Votes are matched by position and subject; a vote whose subject was changed is the
+/// workspace's.
+fn keep_what_the_room_recorded(
+    book: &Book,
+    stored: &Meeting,
+    meeting: &mut Meeting,
+) -> Result<(), ApiError> {
+    let store = book.store();
+    for member in store.meeting_check_ins(stored.id.0)? {
+        let Some(kept) = stored.attendance.iter().find(|a| a.member == member) else {
+            continue;
+        };
+        match meeting.attendance.iter_mut().find(|a| a.member == member) {
+            Some(a) => {
+                a.presence = kept.presence.clone();
+                a.arrived_at = kept.arrived_at;
+            }
+            None => meeting.attendance.push(kept.clone()),
+        }
+    }
+    for index in store.votes_taken_in_rooms(stored.id.0)? {
+        let i = index as usize;
+        if let (Some(kept), Some(v)) = (stored.votes.get(i), meeting.votes.get_mut(i))
+            && kept.subject == v.subject
+        {
+            v.yes = kept.yes;
+            v.no = kept.no;
+            v.abstain = kept.abstain;
+            v.method = kept.method;
+            v.at = kept.at;
+        }
+    }
+    Ok(())
 }
 
 fn too_long(field: &str) -> ApiError {

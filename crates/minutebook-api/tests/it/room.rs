@@ -425,3 +425,81 @@ fn a_handshake_sent_a_byte_at_a_time_is_cut_off() {
     );
     o.finish();
 }
+
+#[test]
+fn a_stale_workspace_autosave_does_not_undo_the_room() {
+    let (case, id) = Case::with_meeting();
+    let Case {
+        dir: _dir,
+        mut book,
+    } = case;
+    book.key_new(CHAIR, PASS).unwrap();
+    let long = minutebook_sign::keys::generate().unwrap();
+    let pem = minutebook_sign::keys::public_key_pem(&long.verifying_key());
+    book.key_pin("Đặng Văn Long", pem.as_bytes()).unwrap();
+    let mai = minutebook_sign::keys::generate().unwrap();
+    let pem = minutebook_sign::keys::public_key_pem(&mai.verifying_key());
+    book.key_pin("Đỗ Thị Mai", pem.as_bytes()).unwrap();
+    // The secretary's workspace, opened before the room: Long absent, vote 2 at 7/1/0.
+    let stale = book.meeting_workspace(id).unwrap().doc;
+    let db = book.path().to_path_buf();
+    let opened = book
+        .open_room(
+            id,
+            CHAIR,
+            PASS,
+            "127.0.0.1:0".parse().unwrap(),
+            Lang::En,
+            Arc::new(|_: &str| {}),
+        )
+        .unwrap();
+    let mut m_long = Member::join(&opened.code, long, None).unwrap();
+    let mut m_mai = Member::join(&opened.code, mai, None).unwrap();
+    opened.room.command("start 00:00").unwrap();
+    m_long.check_in().unwrap();
+    m_mai.check_in().unwrap();
+    opened.room.command("vote 2").unwrap();
+    m_long
+        .wait_until(|s| s.open_vote.is_some(), Duration::from_secs(10))
+        .unwrap();
+    m_mai
+        .wait_until(|s| s.open_vote.is_some(), Duration::from_secs(10))
+        .unwrap();
+    m_long.vote(1, Choice::No).unwrap();
+    m_mai.vote(1, Choice::No).unwrap();
+    opened.room.command("close-vote 3 0 0").unwrap();
+    // The workspace autosaves its copy (another connection to the same book, as the desktop
+    // app while a room runs from the command line).
+    let mut desk = Book::open(&db).unwrap();
+    let mut edited = stale.clone();
+    edited.agenda[0].title.push_str(" (sửa)");
+    desk.save_meeting_doc(id, &edited).unwrap();
+    let now = desk.meeting_workspace(id).unwrap().doc;
+    let long_row = now
+        .attendance
+        .iter()
+        .find(|a| {
+            stale
+                .attendance
+                .iter()
+                .any(|s| s.member_id == a.member_id && s.presence == "absent-unexcused")
+        })
+        .unwrap();
+    assert_eq!(long_row.presence, "present", "the check-in stands");
+    assert!(long_row.arrived_at.is_some());
+    let v = &now.votes[1];
+    assert_eq!(
+        (v.yes, v.no, v.abstain),
+        (3, 2, 0),
+        "the room's count stands"
+    );
+    assert!(
+        now.agenda[0].title.ends_with("(sửa)"),
+        "the workspace's own edit is kept"
+    );
+    m_long.leave();
+    m_mai.leave();
+    opened.room.end().unwrap();
+    opened.room.close();
+    assert!(desk.check().unwrap().ok);
+}
