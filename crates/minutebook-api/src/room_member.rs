@@ -2,11 +2,19 @@
 //! check in, ask to speak, vote, read and sign the closed minutes — and keep one's own copy of
 //! everything signed (the check-in and votes by name as signed, the record and the attestation)
 //! in a folder, so a member can later show what they signed.
+//!
+//! A connection lost while waiting or asking (the Wi-Fi dropped, the secretary's laptop
+//! restarted) is joined again until the wait runs out, and the request is sent again. Each is
+//! safe to repeat: a check-in already made is acknowledged as such, a vote already recorded is
+//! what was asked, and an attestation is made once and resent byte for byte (the host keeps one
+//! copy of identical bytes).
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use ed25519_dalek::SigningKey;
 use minutebook_core::SignerRole;
+use minutebook_room::channel::ChannelError;
 use minutebook_room::{Choice, JoinCode, Member, MemberError, RoomState, SignedStatement};
 use minutebook_sign::keys::{self as sign_keys, Fingerprint};
 use minutebook_sign::record::{Record as SignedRecord, Signer};
@@ -14,11 +22,31 @@ use minutebook_sign::record::{Record as SignedRecord, Signer};
 use crate::error::{ApiError, ErrorCode};
 use crate::files::write_file_atomically;
 
+/// How long a check-in or a request to speak keeps trying when the connection is lost.
+const RETRY_WAIT: Duration = Duration::from_secs(120);
+
 /// A member in a room.
 pub struct RoomMember {
     member: Member,
     keep: Option<PathBuf>,
+    code: JoinCode,
+    key: SigningKey,
+    pinned: Option<Fingerprint>,
 }
+
+/// Whether `e` is the connection failing (worth joining again), not the room saying no.
+fn connection_lost(e: &MemberError) -> bool {
+    match e {
+        MemberError::Lost(_) | MemberError::Timeout(_) => true,
+        MemberError::Channel(c) => !matches!(c, ChannelError::UnexpectedPeer(_)),
+        MemberError::Refused { .. } | MemberError::Request { .. } | MemberError::Protocol(_) => {
+            false
+        }
+    }
+}
+
+/// How long a member waits between attempts to join again.
+const REJOIN_EVERY: Duration = Duration::from_secs(1);
 
 fn room_error(e: MemberError) -> ApiError {
     let code = match &e {
@@ -58,7 +86,7 @@ pub fn join_room(
         })
         .transpose()?;
     let key = sign_keys::decrypt_private_key_pem(key_pem, passphrase)?;
-    let member = Member::join(&code, key, pinned.as_ref()).map_err(room_error)?;
+    let member = Member::join(&code, key.clone(), pinned.as_ref()).map_err(room_error)?;
     if let Some(dir) = keep {
         std::fs::create_dir_all(dir)
             .map_err(|e| ApiError::io(format!("{}: {e}", dir.display())))?;
@@ -66,10 +94,49 @@ pub fn join_room(
     Ok(RoomMember {
         member,
         keep: keep.map(Path::to_path_buf),
+        code,
+        key,
+        pinned,
     })
 }
 
 impl RoomMember {
+    /// Joins the room again, every second until `deadline`.
+    fn rejoin(&mut self, deadline: Instant) -> Result<(), ApiError> {
+        loop {
+            match Member::join(&self.code, self.key.clone(), self.pinned.as_ref()) {
+                Ok(m) => {
+                    self.member = m;
+                    return Ok(());
+                }
+                Err(e) if connection_lost(&e) && Instant::now() < deadline => {
+                    std::thread::sleep(REJOIN_EVERY);
+                }
+                Err(e) => return Err(room_error(e)),
+            }
+        }
+    }
+
+    /// Runs `op`, joining again and repeating it when the connection is lost, until `wait`
+    /// runs out. `op` learns whether it is a repeat.
+    fn retrying<T>(
+        &mut self,
+        wait: Duration,
+        mut op: impl FnMut(&mut Member, bool) -> Result<T, MemberError>,
+    ) -> Result<T, ApiError> {
+        let deadline = Instant::now() + wait;
+        let mut again = false;
+        loop {
+            match op(&mut self.member, again) {
+                Err(e) if connection_lost(&e) && Instant::now() < deadline => {
+                    self.rejoin(deadline)?;
+                    again = true;
+                }
+                other => return other.map_err(room_error),
+            }
+        }
+    }
+
     /// Who the room knows this member as: (member id, full name).
     pub fn you(&self) -> (&str, &str) {
         (&self.member.you.member_id, &self.member.you.full_name)
@@ -114,7 +181,7 @@ impl RoomMember {
     /// # Errors
     /// The room's refusal, or the network.
     pub fn check_in(&mut self) -> Result<String, ApiError> {
-        let (signed, message) = self.member.check_in().map_err(room_error)?;
+        let (signed, message) = self.retrying(RETRY_WAIT, |m, _| m.check_in())?;
         self.keep_statement("check-in", &signed)?;
         Ok(message)
     }
@@ -124,7 +191,7 @@ impl RoomMember {
     /// # Errors
     /// The network.
     pub fn ask_to_speak(&mut self) -> Result<String, ApiError> {
-        self.member.ask_to_speak().map_err(room_error)
+        self.retrying(RETRY_WAIT, |m, _| m.ask_to_speak())
     }
 
     /// Waits up to `wait` for vote `vote` (from 1) to open, then votes `choice` (`yes`, `no`,
@@ -141,13 +208,19 @@ impl RoomMember {
             )
         })?;
         let index = vote.saturating_sub(1);
-        self.member
-            .wait_until(
+        let (signed, message) = self.retrying(wait, |m, again| {
+            m.wait_until(
                 |s| s.open_vote.as_ref().is_some_and(|v| v.index == index),
                 wait,
-            )
-            .map_err(room_error)?;
-        let (signed, message) = self.member.vote(index, choice).map_err(room_error)?;
+            )?;
+            match m.vote(index, choice) {
+                // Sent before the connection was lost, and recorded: what was asked.
+                Err(MemberError::Request { code, message }) if again && code == "already-voted" => {
+                    Ok((None, message))
+                }
+                other => other,
+            }
+        })?;
         if let Some(s) = signed {
             self.keep_statement(&format!("vote-{vote}"), &s)?;
         }
@@ -168,14 +241,14 @@ impl RoomMember {
                 format!("{role:?}: the role is chair, minute-taker or member"),
             )
         })?;
-        let announced = self
-            .member
-            .wait_until(|s| s.record_sha256.is_some(), wait)
-            .map_err(room_error)?
-            .record_sha256
-            .clone()
-            .unwrap_or_default();
-        let bytes = self.member.record().map_err(room_error)?;
+        let (announced, bytes) = self.retrying(wait, |m, _| {
+            let announced = m
+                .wait_until(|s| s.record_sha256.is_some(), wait)?
+                .record_sha256
+                .clone()
+                .unwrap_or_default();
+            Ok((announced, m.record()?))
+        })?;
         let record = SignedRecord::from_bytes(bytes)
             .map_err(|e| ApiError::new(ErrorCode::Tampered, format!("record: {e}")))?;
         if record.sha256() != announced {
@@ -219,10 +292,10 @@ impl RoomMember {
             signed_at,
         )
         .map_err(|e| ApiError::invalid(e.to_string()))?;
-        let message = self
-            .member
-            .attest(role.code(), &s.attestation, &s.signature)
-            .map_err(room_error)?;
+        // Made once; a repeat after a lost connection sends the same bytes.
+        let message = self.retrying(wait, |m, _| {
+            m.attest(role.code(), &s.attestation, &s.signature)
+        })?;
         if let Some(dir) = &self.keep {
             let stem = record.sha256().to_owned();
             write_file_atomically(&dir.join(format!("{stem}.record.json")), record.bytes())?;

@@ -78,6 +78,16 @@ struct Host {
 
 impl Host {
     fn open(env: &Env, id: &str) -> Host {
+        Host::open_on(env, id, "127.0.0.1:0")
+    }
+
+    /// The port the room listens on (from its join code).
+    fn port(&self) -> u16 {
+        let addr = self.code.split('/').next().unwrap();
+        addr.rsplit(':').next().unwrap().parse().unwrap()
+    }
+
+    fn open_on(env: &Env, id: &str, listen: &str) -> Host {
         let mut child = Command::new(env!("CARGO_BIN_EXE_minutebook"))
             .args([
                 "--lang",
@@ -90,7 +100,7 @@ impl Host {
                 "--as",
                 "Nguyễn Văn Hùng",
                 "--listen",
-                "127.0.0.1:0",
+                listen,
                 "--passphrase-file",
                 env.path("pass.txt").to_str().unwrap(),
             ])
@@ -443,7 +453,7 @@ fn march_meeting_in_the_room_from_members_laptops() {
 }
 
 #[test]
-fn the_secretary_killed_mid_vote_resumes_with_every_acknowledged_ballot() {
+fn the_secretary_killed_mid_vote_resumes_with_every_acknowledged_ballot_and_members_rejoin() {
     let env = Env::new();
     env.write("pass.txt", &format!("{PASS}\n"));
     let id = env.import_march();
@@ -465,11 +475,30 @@ fn the_secretary_killed_mid_vote_resumes_with_every_acknowledged_ballot() {
     host.say("vote 2");
     let o = run(join(&env, &host, &mai, &["--vote", "2=no"]));
     assert!(text(&o).contains("Ballot cast"), "{}", text(&o));
+    // Hà's laptop waits in the room to sign the minutes when they are closed.
+    let keep_ha = env.path("ha-own");
+    let ha_run = join(
+        &env,
+        &host,
+        &ha,
+        &[
+            "--sign",
+            "minute-taker",
+            "--keep",
+            keep_ha.to_str().unwrap(),
+        ],
+    )
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
     // kill -9: no chance to say goodbye.
+    let port = host.port();
     host.child.kill().unwrap();
     host.child.wait().unwrap();
 
-    let mut host = Host::open(&env, &id);
+    let mut host = Host::open_on(&env, &id, &format!("127.0.0.1:{port}"));
     assert!(
         host.first.starts_with("The room was resumed"),
         "{}",
@@ -488,6 +517,13 @@ fn the_secretary_killed_mid_vote_resumes_with_every_acknowledged_ballot() {
         host.say("close-vote 6 0 0"),
         "Vote 2 closed: for 7, against 1, other 0"
     );
+    host.say("end");
+    assert!(host.say("close").starts_with("Meeting closed; record"));
+    // Hà's laptop, which lost the room when it was killed, joined it again and signed.
+    let o = ha_run.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("Minutes signed"), "{}", text(&o));
+    host.wait_for("Hà's signature", |s| s["signed"][0] == "Phạm Thu Hà");
     host.quit();
     let check = env.run(&["check"]);
     assert!(check.status.success(), "{}", text(&check));
