@@ -766,3 +766,21 @@ cli-help-room-join--wait = Seconds to wait for each vote to open and for the mee
 room-vote-taken = vote { $n } was already taken in the room; it cannot be opened again
 room-vote-still-open = vote { $n } is open: close it (close-vote) first
 room-bad-counts = hands counted in the room: nothing, or exactly three whole numbers (for, against, other)
+
+## Receipts from the committee above (issue 13)
+err-committee-key = not a committee log key (ORIGIN+ID+BASE64, as the committee gives it)
+err-no-committee-key = no committee key is pinned: pin the key the committee gave first (minutebook receipt pin-key)
+err-receipt-unknown-record = the receipt is for record { $sha }, which is not in this book
+err-receipt-invalid = the receipt does not verify: { $reason }
+cli-receipt-key-pinned = The committee's log key is pinned.
+cli-receipt-received = { $committee } received the minutes (version { $version }); receipt kept on { $date }.
+cli-receipt-detail =   Entry { $index } of log { $origin } ({ $size } entries) — record { $sha }
+cli-receipt-none = Meeting { $id } has no receipt from the committee yet.
+cli-help-receipt = Receipts from the committee above for the minutes it received.
+cli-help-receipt-pin-key = Pin the committee archive's log key (as the committee gives it: ORIGIN+ID+BASE64).
+cli-help-receipt-pin-key--key = The key.
+cli-help-receipt-import = Take in a receipt file (c2sp.org/tlog-proof@v1) after verifying it against the pinned key.
+cli-help-receipt-import--file = The receipt file.
+cli-help-receipt-show = Show the receipt held for a meeting's latest record.
+cli-help-receipt-show--id = Meeting id.
+cli-help-receipt-show--json = Print JSON.

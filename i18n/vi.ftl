@@ -751,3 +751,21 @@ cli-help-room-join--wait = Số giây chờ mỗi biểu quyết được mở v
 room-vote-taken = biểu quyết số { $n } đã được biểu quyết trong phòng họp; không mở lại được
 room-vote-still-open = biểu quyết số { $n } đang mở: kết thúc nó (close-vote) trước
 room-bad-counts = số giơ tay đếm trong phòng: không ghi gì, hoặc đúng ba số nguyên (tán thành, không tán thành, ý kiến khác)
+
+## Biên nhận của cấp ủy cấp trên (issue 13)
+err-committee-key = đây không phải khóa sổ nhật ký của cấp ủy (dạng NGUỒN+MÃ+BASE64, như cấp ủy đưa)
+err-no-committee-key = chưa ghi nhận khóa của cấp ủy: ghi nhận khóa cấp ủy đưa trước (minutebook receipt pin-key)
+err-receipt-unknown-record = biên nhận là cho biên bản { $sha }, không có trong sổ này
+err-receipt-invalid = biên nhận không xác minh được: { $reason }
+cli-receipt-key-pinned = Đã ghi nhận khóa sổ nhật ký của cấp ủy.
+cli-receipt-received = { $committee } đã nhận biên bản (bản { $version }); biên nhận lưu ngày { $date }.
+cli-receipt-detail =   Mục { $index } trong sổ nhật ký { $origin } ({ $size } mục) — biên bản { $sha }
+cli-receipt-none = Cuộc họp số { $id } chưa có biên nhận của cấp ủy.
+cli-help-receipt = Biên nhận của cấp ủy cấp trên cho các biên bản đã nhận.
+cli-help-receipt-pin-key = Ghi nhận khóa sổ nhật ký của cấp ủy (như cấp ủy đưa: NGUỒN+MÃ+BASE64).
+cli-help-receipt-pin-key--key = Khóa.
+cli-help-receipt-import = Nhận một tệp biên nhận (c2sp.org/tlog-proof@v1) sau khi xác minh bằng khóa đã ghi nhận.
+cli-help-receipt-import--file = Tệp biên nhận.
+cli-help-receipt-show = Xem biên nhận của bản biên bản mới nhất của một cuộc họp.
+cli-help-receipt-show--id = Mã cuộc họp.
+cli-help-receipt-show--json = In JSON.

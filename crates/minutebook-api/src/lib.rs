@@ -19,6 +19,7 @@ pub mod error;
 pub mod files;
 pub mod i18n;
 mod pdf;
+pub mod receipt;
 pub mod room_member;
 pub mod search;
 pub mod verify;
@@ -29,7 +30,7 @@ pub mod workspace;
 mod test_support;
 
 pub use backups::DailyBackup;
-pub use book::{Book, OpenedRoom, default_db_path};
+pub use book::{Book, OpenedRoom, ReceiptView, default_db_path};
 pub use error::{ApiError, ErrorCode};
 pub use files::{read_input_file, read_passphrase_file, write_file_atomically};
 pub use i18n::{Lang, has_message, tr};

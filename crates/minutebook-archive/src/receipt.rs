@@ -16,14 +16,14 @@ use std::cell::RefCell;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use postgres::Client;
-use signed_note::{Note, Signer, StandardSigner, StandardVerifier, VerifierList};
-use tlog_tiles::{Checkpoint, Hash, check_record, prove_record, record_hash};
+use signed_note::{Note, Signer, StandardSigner};
+use tlog_tiles::{Checkpoint, Hash, prove_record};
 
 use crate::error::ArchiveError;
-use crate::tlog::{LEAF_TYPE, Reader};
+use crate::tlog::Reader;
 
 /// First line of a receipt.
-pub const PROOF_HEADER: &str = "c2sp.org/tlog-proof@v1";
+pub use minutebook_api::receipt::PROOF_HEADER;
 
 /// Signed-note algorithm byte for Ed25519.
 const ALG_ED25519: u8 = 1;
@@ -176,7 +176,8 @@ pub struct Verified {
 }
 
 /// Checks `receipt` offline: the checkpoint is signed by `public_key` (signed-note encoding)
-/// and names that key's log, the leaf names `record_sha256`, and the inclusion proof holds.
+/// and names that key's log, the leaf names `record_sha256`, and the inclusion proof holds —
+/// the cell's own check ([`minutebook_api::receipt::verify_receipt`]), one code path.
 ///
 /// # Errors
 /// [`ArchiveError::Invalid`] naming the first thing that does not hold.
@@ -185,49 +186,11 @@ pub fn verify(
     public_key: &str,
     record_sha256: &str,
 ) -> Result<Verified, ArchiveError> {
-    let bad = |what: &str| ArchiveError::Invalid(format!("receipt: {what}"));
-    let (head, note) = receipt
-        .split_once("\n\n")
-        .ok_or_else(|| bad("no blank line before the checkpoint"))?;
-    let mut lines = head.lines();
-    if lines.next() != Some(PROOF_HEADER) {
-        return Err(bad("not a c2sp.org/tlog-proof@v1"));
-    }
-    let extra = lines
-        .next()
-        .and_then(|l| l.strip_prefix("extra "))
-        .ok_or_else(|| bad("no leaf (extra line)"))?;
-    let index: u64 = lines
-        .next()
-        .and_then(|l| l.strip_prefix("index "))
-        .and_then(|n| n.parse().ok())
-        .ok_or_else(|| bad("no index"))?;
-    let proof: Vec<Hash> = lines
-        .map(Hash::parse_hash)
-        .collect::<Result<_, _>>()
-        .map_err(|e| bad(&format!("proof: {e}")))?;
-
-    let verifier = StandardVerifier::new(public_key.trim()).map_err(|e| bad(&e.to_string()))?;
-    let origin_of_key = signed_note::Verifier::name(&verifier).to_owned();
-    let note = Note::from_bytes(note.as_bytes()).map_err(|e| bad(&e.to_string()))?;
-    note.verify(&VerifierList::new(vec![Box::new(verifier)]))
-        .map_err(|e| bad(&format!("checkpoint signature: {e}")))?;
-    let cp = Checkpoint::from_bytes(note.text()).map_err(|e| bad(&e.to_string()))?;
-    if cp.origin() != origin_of_key {
-        return Err(bad("the checkpoint is of another log"));
-    }
-
-    let leaf = B64.decode(extra).map_err(|e| bad(&e.to_string()))?;
-    let fields: serde_json::Value =
-        serde_json::from_slice(&leaf).map_err(|e| bad(&format!("leaf: {e}")))?;
-    if fields["t"] != LEAF_TYPE || fields["record"] != record_sha256 {
-        return Err(bad("the leaf does not name this record"));
-    }
-    check_record(&proof, cp.size(), *cp.hash(), index, record_hash(&leaf))
-        .map_err(|e| bad(&format!("inclusion proof: {e}")))?;
+    let v = minutebook_api::receipt::verify_receipt(receipt, public_key, record_sha256)
+        .map_err(ArchiveError::Invalid)?;
     Ok(Verified {
-        origin: cp.origin().to_owned(),
-        index,
-        size: cp.size(),
+        origin: v.origin,
+        index: v.index,
+        size: v.size,
     })
 }

@@ -19,7 +19,7 @@ use tlog_tiles::{Hash, HashReader, stored_hash_index, stored_hashes, tree_hash};
 use crate::error::ArchiveError;
 
 /// Type tag of a leaf (`"t"`).
-pub const LEAF_TYPE: &str = "minutebook.receipt/1";
+pub use minutebook_api::receipt::LEAF_TYPE;
 
 /// The log's head: its origin, size and root.
 #[derive(Debug, Clone, PartialEq, Eq)]

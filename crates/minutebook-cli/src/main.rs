@@ -136,6 +136,31 @@ enum Command {
     /// The meeting room: members take part from their own laptops over the room's network.
     #[command(subcommand)]
     Room(room::RoomCmd),
+    /// Receipts from the committee above for the minutes it received.
+    #[command(subcommand)]
+    Receipt(ReceiptCmd),
+}
+
+#[derive(Subcommand)]
+enum ReceiptCmd {
+    /// Pin the committee archive's log key (as the committee gives it: ORIGIN+ID+BASE64).
+    PinKey {
+        /// The key.
+        key: String,
+    },
+    /// Take in a receipt file (c2sp.org/tlog-proof@v1) after verifying it against the pinned key.
+    Import {
+        /// The receipt file.
+        file: PathBuf,
+    },
+    /// Show the receipt held for a meeting's latest record.
+    Show {
+        /// Meeting id.
+        id: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -967,6 +992,42 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, ApiError> {
             )
             .ok();
         }
+        Command::Receipt(ReceiptCmd::PinKey { key }) => {
+            book.set_committee_key(&key)?;
+            writeln!(
+                out,
+                "{}",
+                minutebook_api::tr(lang, "cli-receipt-key-pinned", &[])
+            )
+            .ok();
+        }
+        Command::Receipt(ReceiptCmd::Import { file }) => {
+            let bytes = minutebook_api::read_input_file(&file)?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| ApiError::invalid(format!("{}: not a text file", file.display())))?;
+            let r = book.import_receipt(&text)?;
+            print::receipt(out, &r, lang);
+        }
+        Command::Receipt(ReceiptCmd::Show { id, json }) => match book.receipt(id)? {
+            Some(r) if json => {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&r).unwrap_or_default()
+                )
+                .ok();
+            }
+            Some(r) => print::receipt(out, &r, lang),
+            None => {
+                writeln!(
+                    out,
+                    "{}",
+                    minutebook_api::tr(lang, "cli-receipt-none", &[("id", id.to_string())])
+                )
+                .ok();
+                return Ok(ExitCode::from(1));
+            }
+        },
         Command::Check { json } => {
             let report = book.check()?;
             if json {

@@ -606,3 +606,36 @@ pub fn field_label(path: &str, lang: Lang) -> String {
     }
     format!("{} ({path})", parts.join(" › "))
 }
+
+/// A receipt from the committee above: who received the record, and the log's proof of it.
+pub fn receipt(out: &mut impl Write, r: &minutebook_api::ReceiptView, lang: Lang) {
+    writeln!(
+        out,
+        "{}",
+        tr(
+            lang,
+            "cli-receipt-received",
+            &[
+                ("committee", r.committee.clone()),
+                ("date", r.received_on.clone()),
+                ("version", r.version.to_string()),
+            ],
+        )
+    )
+    .ok();
+    writeln!(
+        out,
+        "{}",
+        tr(
+            lang,
+            "cli-receipt-detail",
+            &[
+                ("origin", r.origin.clone()),
+                ("index", (r.log_index + 1).to_string()),
+                ("size", r.log_size.to_string()),
+                ("sha", r.record_sha256.clone()),
+            ],
+        )
+    )
+    .ok();
+}

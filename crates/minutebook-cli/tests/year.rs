@@ -354,3 +354,33 @@ fn errors_a_vietnamese_user_meets_are_in_vietnamese() {
     );
     vietnamese_only(last);
 }
+
+#[test]
+fn receipts_need_the_committee_key_and_say_when_there_are_none() {
+    let env = Env::new();
+    let id = env.import_march();
+    // Not a key: refused, in Vietnamese.
+    let out = env.run_vi(&["receipt", "pin-key", "khóa-sai"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("không phải khóa sổ nhật ký của cấp ủy"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // No receipt yet: said, exit 1.
+    let out = env.run(&["receipt", "show", &id]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("has no receipt"));
+    // A receipt before any key is pinned: refused with what to do.
+    let file = env.write(
+        "bien-nhan.tlog-proof",
+        "c2sp.org/tlog-proof@v1\nextra e30=\nindex 0\n\nx\n",
+    );
+    let out = env.run(&["receipt", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("receipt pin-key"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

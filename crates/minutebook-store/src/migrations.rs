@@ -24,7 +24,7 @@ use crate::connection::{DEFAULT_BACKUPS_TO_KEEP, OpenOptions};
 use crate::error::{Context, Error, Result};
 
 /// The schema version this program writes and the newest it opens.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// `PRAGMA application_id` of a Minutebook database: "MnBk".
 pub const APPLICATION_ID: i32 = 0x4d6e_426b;
@@ -38,6 +38,7 @@ const STEPS: &[(i64, &str)] = &[
     (5, include_str!("sql/v5.sql")),
     (6, include_str!("sql/v6.sql")),
     (7, include_str!("sql/v7.sql")),
+    (8, include_str!("sql/v8.sql")),
 ];
 
 /// The cell's stored default counting reading, when the book has a cell.

@@ -29,6 +29,8 @@ mod keys;
 mod maintenance;
 mod meetings;
 mod printing;
+mod receipts;
+pub use receipts::{COMMITTEE_KEY_SETTING, ReceiptView};
 mod records;
 mod room;
 pub use room::OpenedRoom;

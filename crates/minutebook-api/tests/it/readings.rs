@@ -125,11 +125,12 @@ fn a_book_migrated_to_schema_5_moves_to_the_new_default_and_its_closed_meetings_
     drop(book);
     // The book as schema version 4 left it: the cell on `full-exclusions`, which every earlier
     // version gave new cells, and no `resolutions` table yet (step 6). (Step 5 rebuilds `cell`
-    // and `votes` whatever CHECK they carry.) Nor the room's tables (step 7).
+    // and `votes` whatever CHECK they carry.) Nor the room's tables (step 7) and receipts (step 8).
     Connection::open(&db)
         .unwrap()
         .execute_batch(
-            "DROP TABLE room_ballot_boxes; DROP TABLE room_ballots_cast; DROP TABLE room_statements;
+            "DROP TABLE receipts; DROP TABLE room_ballot_boxes; DROP TABLE room_ballots_cast;
+             DROP TABLE room_statements;
              DROP TABLE rooms; DROP TABLE resolutions; PRAGMA user_version = 4;",
         )
         .unwrap();

@@ -113,6 +113,59 @@ fn each_record_gets_a_receipt_that_a_cell_can_check_offline() {
     assert!(receipt::verify(&receipts[0], &public, &sha(&bundles[0])).is_ok());
     assert_eq!(count(&mut c, "log_checkpoint"), 2);
     log_is_whole(&mut c, 4);
+
+    // The cell's own book takes the receipts in, against the key the committee gave it.
+    let book = &mut cell.case.book;
+    let before_pin = book.import_receipt(&r4).unwrap_err();
+    assert_eq!(
+        before_pin.detail_id.as_deref(),
+        Some("err-no-committee-key")
+    );
+    assert!(book.set_committee_key("not a key").is_err());
+    book.set_committee_key(&public).unwrap();
+    let view = book.import_receipt(&r4).unwrap();
+    assert_eq!(view.meeting_id, id);
+    assert_eq!((view.log_index, view.log_size), (3, 4));
+    assert_eq!(view.committee, "Đảng bộ phường Thanh Bình");
+    assert_eq!(book.receipt(id).unwrap(), Some(view.clone()));
+    // The same receipt again changes nothing.
+    assert_eq!(book.import_receipt(&r4).unwrap(), view);
+    // A changed proof, or a receipt signed by another key, is refused and nothing is kept.
+    let mut lines: Vec<String> = receipts[2].lines().map(str::to_owned).collect();
+    let mut hash = tlog_tiles::Hash::parse_hash(&lines[3]).unwrap();
+    hash.0[1] ^= 1;
+    lines[3] = hash.to_string();
+    let e = book.import_receipt(&(lines.join("\n") + "\n")).unwrap_err();
+    assert_eq!(e.code, minutebook_api::ErrorCode::Tampered);
+    assert!(e.message.contains("inclusion proof"), "{}", e.message);
+    let meeting_of = |b: &minutebook_api::Book, sha: &str| {
+        b.meetings()
+            .unwrap()
+            .into_iter()
+            .map(|m| m.id)
+            .find(|id| b.record_info(*id).is_ok_and(|r| r.sha256 == sha))
+            .unwrap()
+    };
+    let m2 = meeting_of(book, &sha(&bundles[2]));
+    assert_eq!(book.receipt(m2).unwrap(), None);
+    book.set_committee_key(&stranger).unwrap();
+    let e = book.import_receipt(&receipts[2]).unwrap_err();
+    assert!(e.message.contains("checkpoint signature"), "{}", e.message);
+    assert_eq!(book.receipt(m2).unwrap(), None);
+    // A receipt naming a record this book does not hold.
+    use base64::Engine;
+    let leaf = format!(
+        "{{\"record\":\"{}\",\"t\":\"minutebook.receipt/1\"}}",
+        "0".repeat(64)
+    );
+    let mut lines: Vec<String> = r4.lines().map(str::to_owned).collect();
+    lines[1] = format!(
+        "extra {}",
+        base64::engine::general_purpose::STANDARD.encode(leaf)
+    );
+    let e = book.import_receipt(&(lines.join("\n") + "\n")).unwrap_err();
+    assert_eq!(e.detail_id.as_deref(), Some("err-receipt-unknown-record"));
+    assert!(book.check().unwrap().ok);
 }
 
 #[test]
