@@ -72,6 +72,8 @@ struct Host {
     child: Child,
     stdin: ChildStdin,
     lines: Receiver<String>,
+    /// What the room logged on stderr (admissions, refusals), for waiting on them.
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
     code: String,
     first: String,
 }
@@ -120,9 +122,12 @@ impl Host {
             }
         });
         let err = child.stderr.take().unwrap();
+        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = std::sync::Arc::clone(&log);
         std::thread::spawn(move || {
             for l in BufReader::new(err).lines().map_while(Result::ok) {
                 eprintln!("[host] {l}");
+                sink.lock().unwrap().push(l);
             }
         });
         let first = lines
@@ -135,9 +140,32 @@ impl Host {
             child,
             stdin,
             lines,
+            log,
             code,
             first,
         }
+    }
+
+    /// Waits until the room has logged `what` `times` times.
+    fn wait_logged(&self, what: &str, times: usize) {
+        for _ in 0..600 {
+            if self
+                .log
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|l| l.contains(what))
+                .count()
+                >= times
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "the room never logged {what:?}: {:?}",
+            self.log.lock().unwrap()
+        );
     }
 
     /// Sends one command and returns its one-line answer.
@@ -492,7 +520,7 @@ fn the_secretary_killed_mid_vote_resumes_with_every_acknowledged_ballot_and_memb
     .stderr(Stdio::piped())
     .spawn()
     .unwrap();
-    std::thread::sleep(Duration::from_millis(500));
+    host.wait_logged("Phạm Thu Hà", 1);
     // kill -9: no chance to say goodbye.
     let port = host.port();
     host.child.kill().unwrap();
