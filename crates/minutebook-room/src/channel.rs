@@ -316,6 +316,31 @@ fn finish(
     })
 }
 
+/// The start of either side of the handshake: the deadline for all of it, a fresh Noise static
+/// key pair, and the handshake state (`initiator` or responder) with our prologue.
+fn begin(
+    stream: &TcpStream,
+    timeout: Duration,
+    initiator: bool,
+) -> Result<(Option<Instant>, snow::Keypair, HandshakeState), ChannelError> {
+    stream.set_write_timeout(Some(timeout))?;
+    stream.set_nodelay(true)?;
+    let b = builder()?;
+    let keypair = b.generate_keypair().map_err(noise_error)?;
+    let b = b
+        .local_private_key(&keypair.private)
+        .map_err(noise_error)?
+        .prologue(PROLOGUE)
+        .map_err(noise_error)?;
+    let hs = if initiator {
+        b.build_initiator()
+    } else {
+        b.build_responder()
+    }
+    .map_err(noise_error)?;
+    Ok((Some(Instant::now() + timeout), keypair, hs))
+}
+
 /// Runs the initiator's (member's) side of the handshake on `stream`: proves `identity`, and
 /// accepts the responder only if `expect` accepts the key it proves. Messages from the peer
 /// are limited to `max_message` bytes. `timeout` bounds the whole handshake.
@@ -330,18 +355,7 @@ pub fn initiate(
     max_message: usize,
     timeout: Duration,
 ) -> Result<Established, ChannelError> {
-    let deadline = Some(Instant::now() + timeout);
-    stream.set_write_timeout(Some(timeout))?;
-    stream.set_nodelay(true)?;
-    let b = builder()?;
-    let keypair = b.generate_keypair().map_err(noise_error)?;
-    let mut hs = b
-        .local_private_key(&keypair.private)
-        .map_err(noise_error)?
-        .prologue(PROLOGUE)
-        .map_err(noise_error)?
-        .build_initiator()
-        .map_err(noise_error)?;
+    let (deadline, keypair, mut hs) = begin(&stream, timeout, true)?;
     let mut buf = vec![0u8; MAX_FRAME];
     let mut frame = Vec::new();
     // -> e
@@ -374,18 +388,7 @@ pub fn respond(
     max_message: usize,
     timeout: Duration,
 ) -> Result<Established, ChannelError> {
-    let deadline = Some(Instant::now() + timeout);
-    stream.set_write_timeout(Some(timeout))?;
-    stream.set_nodelay(true)?;
-    let b = builder()?;
-    let keypair = b.generate_keypair().map_err(noise_error)?;
-    let mut hs = b
-        .local_private_key(&keypair.private)
-        .map_err(noise_error)?
-        .prologue(PROLOGUE)
-        .map_err(noise_error)?
-        .build_responder()
-        .map_err(noise_error)?;
+    let (deadline, keypair, mut hs) = begin(&stream, timeout, false)?;
     let mut buf = vec![0u8; MAX_FRAME];
     let mut frame = Vec::new();
     let mut payload = vec![0u8; MAX_FRAME];
