@@ -350,21 +350,12 @@ fn accept(
         }
         open.fetch_add(1, Ordering::SeqCst);
         let conn = next.fetch_add(1, Ordering::SeqCst) as u64;
-        let release = {
-            let (open, per_ip) = (Arc::clone(&open), Arc::clone(&per_ip));
-            move || {
-                open.fetch_sub(1, Ordering::SeqCst);
-                let mut ips = per_ip.lock().unwrap_or_else(|p| p.into_inner());
-                if from.ip().is_loopback() {
-                    return;
-                }
-                if let Some(n) = ips.get_mut(&from.ip()) {
-                    *n = n.saturating_sub(1);
-                    if *n == 0 {
-                        ips.remove(&from.ip());
-                    }
-                }
-            }
+        // Counted until the connection's thread ends — or, if no thread could be made, at once
+        // (the closure holding the slot is dropped with the error).
+        let slot = Slot {
+            open: Arc::clone(&open),
+            per_ip: Arc::clone(&per_ip),
+            ip: from.ip(),
         };
         let (identity, events, conn_limits, conn_log) = (
             Arc::clone(&identity),
@@ -372,21 +363,11 @@ fn accept(
             limits.clone(),
             Arc::clone(&log),
         );
-        let released = Arc::new(AtomicBool::new(false));
-        let once = {
-            let released = Arc::clone(&released);
-            let release = release.clone();
-            move || {
-                if !released.swap(true, Ordering::SeqCst) {
-                    release();
-                }
-            }
-        };
-        let in_thread = once.clone();
         let spawned = std::thread::Builder::new()
             .name(format!("room-conn-{conn}"))
             .stack_size(256 * 1024)
             .spawn(move || {
+                let _slot = slot;
                 connection(
                     conn,
                     stream,
@@ -396,11 +377,33 @@ fn accept(
                     &conn_limits,
                     &conn_log,
                 );
-                in_thread();
             });
         if spawned.is_err() {
             log(&format!("refused {from}: no thread for the connection"));
-            once();
+        }
+    }
+}
+
+/// A connection's place in the room's counts (all connections, and per remote address),
+/// given back when dropped.
+struct Slot {
+    open: Arc<AtomicUsize>,
+    per_ip: Arc<std::sync::Mutex<HashMap<std::net::IpAddr, usize>>>,
+    ip: std::net::IpAddr,
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.open.fetch_sub(1, Ordering::SeqCst);
+        if self.ip.is_loopback() {
+            return;
+        }
+        let mut ips = self.per_ip.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(n) = ips.get_mut(&self.ip) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                ips.remove(&self.ip);
+            }
         }
     }
 }

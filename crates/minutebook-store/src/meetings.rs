@@ -542,12 +542,18 @@ impl Store {
                 opt_time_text(a.arrived_at, &w)?,
                 opt_time_text(a.left_at, &w)?,
             );
-            let updated = tx
-                .tx
+            // One row per member and meeting (the primary key): updated in place, or added
+            // after the others.
+            tx.tx
                 .execute(
-                    "UPDATE attendance SET presence = ?3, reason = ?4, arrived_at = ?5,
-                        left_at = ?6, left_reason = ?7
-                     WHERE meeting_id = ?1 AND member_id = ?2",
+                    "INSERT INTO attendance (meeting_id, position, member_id, presence, reason,
+                        arrived_at, left_at, left_reason)
+                     VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM attendance
+                                  WHERE meeting_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)
+                     ON CONFLICT (meeting_id, member_id) DO UPDATE SET
+                        presence = excluded.presence, reason = excluded.reason,
+                        arrived_at = excluded.arrived_at, left_at = excluded.left_at,
+                        left_reason = excluded.left_reason",
                     params![
                         meeting.0,
                         a.member.0,
@@ -559,25 +565,6 @@ impl Store {
                     ],
                 )
                 .ctx(&w)?;
-            if updated == 0 {
-                tx.tx
-                    .execute(
-                        "INSERT INTO attendance (meeting_id, position, member_id, presence,
-                            reason, arrived_at, left_at, left_reason)
-                         VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM attendance
-                                      WHERE meeting_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)",
-                        params![
-                            meeting.0,
-                            a.member.0,
-                            code,
-                            reason,
-                            arrived,
-                            left,
-                            a.left_reason
-                        ],
-                    )
-                    .ctx(&w)?;
-            }
             tx.audit(
                 "set-attendance",
                 "meeting",

@@ -20,28 +20,36 @@ pub struct StoredReceipt {
     pub log_index: u64,
     /// The size of the log at the signed checkpoint.
     pub log_size: u64,
-    /// When the cell took it in (the store's clock; ignored by [`Store::add_receipt`], which
-    /// stamps its own).
+    /// When the cell took it in (the store's clock).
     pub imported_at: OffsetDateTime,
 }
 
 impl Store {
-    /// Keeps a verified receipt. The caller verified it; the store keeps it as given.
+    /// Keeps a verified receipt for record `record_sha256`: the text as received and what it
+    /// says (the log's `origin`, the leaf's `log_index`, the checkpoint's `log_size`), stamped
+    /// with the store's clock. The caller verified it; the store keeps it as given.
     ///
     /// # Errors
     /// [`crate::Error::Constraint`] when the record is not in the book or already has one.
-    pub fn add_receipt(&mut self, r: &StoredReceipt) -> Result<()> {
+    pub fn add_receipt(
+        &mut self,
+        record_sha256: &str,
+        receipt: &str,
+        origin: &str,
+        log_index: u64,
+        log_size: u64,
+    ) -> Result<()> {
         self.write("keep a receipt", |tx| {
             tx.tx
                 .execute(
                     "INSERT INTO receipts (record_sha256, receipt, origin, log_index, log_size, imported_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     params![
-                        r.record_sha256,
-                        r.receipt,
-                        r.origin,
-                        i64::try_from(r.log_index).unwrap_or(i64::MAX),
-                        i64::try_from(r.log_size).unwrap_or(i64::MAX),
+                        record_sha256,
+                        receipt,
+                        origin,
+                        i64::try_from(log_index).unwrap_or(i64::MAX),
+                        i64::try_from(log_size).unwrap_or(i64::MAX),
                         instant_text(tx.now)
                     ],
                 )
@@ -49,8 +57,8 @@ impl Store {
             tx.audit(
                 "receipt",
                 "record",
-                &r.record_sha256,
-                format!("{} leaf {} of {}", r.origin, r.log_index, r.log_size),
+                record_sha256,
+                format!("{origin} leaf {log_index} of {log_size}"),
             )
         })
     }

@@ -254,25 +254,6 @@ impl Store {
         })
     }
 
-    /// Who returned a ballot for `vote` of `room` (in member order, not the order cast).
-    ///
-    /// # Errors
-    /// Storage errors.
-    pub fn ballots_cast(&self, room: i64, vote: u32) -> Result<Vec<MemberId>> {
-        self.read(|c| {
-            let what = "read cast ballots";
-            let mut stmt = c
-                .prepare("SELECT member_id FROM room_ballots_cast WHERE room_id = ?1 AND vote_index = ?2 ORDER BY member_id")
-                .ctx(what)?;
-            let ids = stmt
-                .query_map(params![room, vote], |r| r.get::<_, i64>(0))
-                .ctx(what)?
-                .collect::<rusqlite::Result<Vec<i64>>>()
-                .ctx(what)?;
-            Ok(ids.into_iter().map(MemberId).collect())
-        })
-    }
-
     /// The counts `[yes, no, abstain]` in the ballot box of `vote` in `room`.
     ///
     /// # Errors

@@ -90,14 +90,7 @@ impl Book {
             let v = verify_receipt(receipt, &key, &sha).map_err(invalid)?;
             if book.store().receipt(&sha)?.is_none() {
                 book.store_mut()
-                    .add_receipt(&minutebook_store::StoredReceipt {
-                        record_sha256: sha.clone(),
-                        receipt: receipt.to_owned(),
-                        origin: v.origin,
-                        log_index: v.index,
-                        log_size: v.size,
-                        imported_at: OffsetDateTime::UNIX_EPOCH,
-                    })?;
+                    .add_receipt(&sha, receipt, &v.origin, v.index, v.size)?;
             }
             book.receipt_view(&rv)?
                 .ok_or_else(|| ApiError::not_found(format!("receipt of {sha}")))

@@ -125,7 +125,6 @@ impl Book {
         let hall = RoomHall {
             book: self,
             meeting: id,
-            subject: meeting.subject.clone(),
             room: row,
             lang,
             queue: VecDeque::new(),
@@ -164,7 +163,6 @@ fn reachable_ip(ip: IpAddr) -> IpAddr {
 struct RoomHall {
     book: Book,
     meeting: i64,
-    subject: String,
     room: RoomRow,
     lang: Lang,
     /// Who asked to speak, in order (member id, name); first = whose turn it is.
@@ -176,6 +174,16 @@ struct RoomHall {
 
 fn refusal(code: &str, lang: Lang, id: &str, args: &[(&str, String)]) -> Refusal {
     Refusal::new(code, tr(lang, id, args))
+}
+
+/// A statement (or record) refused for `why`: nothing recorded.
+fn bad_statement(lang: Lang, why: &str) -> Refusal {
+    refusal(
+        "bad-statement",
+        lang,
+        "room-bad-statement",
+        &[("why", why.to_owned())],
+    )
 }
 
 impl RoomHall {
@@ -197,37 +205,33 @@ impl RoomHall {
             .map_err(|e| self.api_refusal(&e.into()))
     }
 
+    /// The act a signed statement states, once its signature, bytes, room, meeting and member
+    /// hold; with the signature's bytes, to keep.
     fn statement(
         &self,
         who: &Participant,
         key: &VerifyingKey,
         statement: &str,
         signature: &str,
-    ) -> Result<Act, Refusal> {
-        let malformed = |why: String| {
-            refusal(
-                "bad-statement",
-                self.lang,
-                "room-bad-statement",
-                &[("why", why)],
-            )
-        };
+    ) -> Result<(Act, [u8; 64]), Refusal> {
         let signature: [u8; 64] = hex::decode(signature)
             .ok()
             .and_then(|s| s.try_into().ok())
-            .ok_or_else(|| malformed("signature".to_owned()))?;
+            .ok_or_else(|| bad_statement(self.lang, "signature"))?;
         let signed = SignedStatement {
             bytes: statement.as_bytes().to_vec(),
             signature,
         };
-        let s = signed.verify(key).map_err(|e| malformed(e.to_string()))?;
+        let s = signed
+            .verify(key)
+            .map_err(|e| bad_statement(self.lang, &e.to_string()))?;
         if s.room != self.room.token
             || s.meeting != self.meeting.to_string()
             || s.member != who.member_id
         {
-            return Err(malformed("room, meeting or member".to_owned()));
+            return Err(bad_statement(self.lang, "room, meeting or member"));
         }
-        Ok(s.act)
+        Ok((s.act, signature))
     }
 
     fn editable_meeting(&self) -> Result<Meeting, Refusal> {
@@ -253,13 +257,9 @@ impl RoomHall {
         statement: &str,
         signature: &str,
     ) -> Result<Answer, Refusal> {
-        if self.statement(who, key, statement, signature)? != Act::CheckIn {
-            return Err(refusal(
-                "bad-statement",
-                self.lang,
-                "room-bad-statement",
-                &[("why", "act".to_owned())],
-            ));
+        let (act, signature) = self.statement(who, key, statement, signature)?;
+        if act != Act::CheckIn {
+            return Err(bad_statement(self.lang, "act"));
         }
         let member = self.member_of(who)?;
         let already = self
@@ -289,7 +289,6 @@ impl RoomHall {
         entry.left_reason = None;
         let late = entry.arrived_at;
         let room = self.room.id;
-        let signature = hex::decode(signature).unwrap_or_default();
         self.book
             .use_case(
                 &format!("check-in of member #{} in the room", member.id.0),
@@ -308,7 +307,11 @@ impl RoomHall {
             )
             .map_err(|e| self.api_refusal(&e))?;
         Ok(Answer::Done(match late {
-            Some(t) => tr(self.lang, "room-checked-in-late", &[("time", hhmm(t))]),
+            Some(t) => tr(
+                self.lang,
+                "room-checked-in-late",
+                &[("time", convert::time_str(t))],
+            ),
             None => tr(self.lang, "room-checked-in", &[]),
         }))
     }
@@ -353,13 +356,23 @@ impl RoomHall {
         Ok((v, member))
     }
 
-    /// Whether `member` voted on `vote` in any room of this meeting (a room resumed or opened
-    /// again included).
-    fn already_voted(&self, vote: u32, member: MemberId) -> Result<bool, Refusal> {
-        self.book
+    /// Refuses a second vote: `member` voted on `vote` in a room of this meeting already (a
+    /// room resumed or opened again included).
+    fn not_voted_yet(&self, vote: u32, member: MemberId) -> Result<(), Refusal> {
+        let voted = self
+            .book
             .store()
             .has_voted(self.meeting, vote, member)
-            .map_err(|e| self.api_refusal(&e.into()))
+            .map_err(|e| self.api_refusal(&e.into()))?;
+        if voted {
+            return Err(refusal(
+                "already-voted",
+                self.lang,
+                "room-already-voted",
+                &[],
+            ));
+        }
+        Ok(())
     }
 
     fn vote_by_name(
@@ -369,27 +382,20 @@ impl RoomHall {
         statement: &str,
         signature: &str,
     ) -> Result<Answer, Refusal> {
-        let Act::Vote {
-            vote,
-            subject,
-            choice,
-        } = self.statement(who, key, statement, signature)?
+        let (
+            Act::Vote {
+                vote,
+                subject,
+                choice,
+            },
+            signature,
+        ) = self.statement(who, key, statement, signature)?
         else {
-            return Err(refusal(
-                "bad-statement",
-                self.lang,
-                "room-bad-statement",
-                &[("why", "act".to_owned())],
-            ));
+            return Err(bad_statement(self.lang, "act"));
         };
         let (v, member) = self.may_vote(who, vote)?;
         if v.subject != subject {
-            return Err(refusal(
-                "bad-statement",
-                self.lang,
-                "room-bad-statement",
-                &[("why", "subject".to_owned())],
-            ));
+            return Err(bad_statement(self.lang, "subject"));
         }
         if matches!(v.method, VoteMethod::SecretBallot { .. }) {
             return Err(refusal(
@@ -399,16 +405,8 @@ impl RoomHall {
                 &[],
             ));
         }
-        if self.already_voted(vote, member.id)? {
-            return Err(refusal(
-                "already-voted",
-                self.lang,
-                "room-already-voted",
-                &[],
-            ));
-        }
+        self.not_voted_yet(vote, member.id)?;
         let room = self.room.id;
-        let signature = hex::decode(signature).unwrap_or_default();
         self.book
             .use_case("a vote by name in the room", |book| {
                 Ok(book.store_mut().add_room_statement(
@@ -446,14 +444,7 @@ impl RoomHall {
                 &[],
             ));
         }
-        if self.already_voted(vote, member.id)? {
-            return Err(refusal(
-                "already-voted",
-                self.lang,
-                "room-already-voted",
-                &[],
-            ));
-        }
+        self.not_voted_yet(vote, member.id)?;
         let room = self.room.id;
         let index = match choice {
             minutebook_room::Choice::Yes => 0,
@@ -584,16 +575,14 @@ impl RoomHall {
 
     fn set_time(&mut self, start: bool, typed: Option<&str>) -> Result<String, Refusal> {
         let at = match typed {
-            Some(t) => Time::parse(t, time::macros::format_description!("[hour]:[minute]"))
-                .ok()
-                .ok_or_else(|| {
-                    refusal(
-                        "bad-command",
-                        self.lang,
-                        "room-bad-time",
-                        &[("typed", t.to_owned())],
-                    )
-                })?,
+            Some(t) => convert::parse_time(t, "").ok().ok_or_else(|| {
+                refusal(
+                    "bad-command",
+                    self.lang,
+                    "room-bad-time",
+                    &[("typed", t.to_owned())],
+                )
+            })?,
             None => self.now_local(),
         };
         let mut meeting = self.editable_meeting()?;
@@ -610,13 +599,9 @@ impl RoomHall {
         Ok(tr(
             self.lang,
             if start { "room-started" } else { "room-ended" },
-            &[("time", hhmm(at))],
+            &[("time", convert::time_str(at))],
         ))
     }
-}
-
-fn hhmm(t: Time) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 fn number(word: Option<&str>) -> Option<u32> {
@@ -625,20 +610,15 @@ fn number(word: Option<&str>) -> Option<u32> {
 
 impl Hall for RoomHall {
     fn info(&self) -> RoomInfo {
-        let date = self
+        let (subject, date, place) = self
             .book
             .meeting(self.meeting)
-            .map(|m| m.date.to_string())
-            .unwrap_or_default();
-        let place = self
-            .book
-            .meeting(self.meeting)
-            .map(|m| m.place)
+            .map(|m| (m.subject, convert::date_str(m.date), m.place))
             .unwrap_or_default();
         RoomInfo {
             token: self.room.token.clone(),
             meeting_id: self.meeting.to_string(),
-            subject: self.subject.clone(),
+            subject,
             date,
             place,
         }
@@ -731,14 +711,7 @@ impl Hall for RoomHall {
                     .map_err(|e| self.api_refusal(&e))?;
                 String::from_utf8(rv.bytes)
                     .map(Answer::Record)
-                    .map_err(|_| {
-                        refusal(
-                            "bad-record",
-                            self.lang,
-                            "room-bad-statement",
-                            &[("why", "record".to_owned())],
-                        )
-                    })
+                    .map_err(|_| bad_statement(self.lang, "record"))
             }
             ToHost::Attest {
                 role,
@@ -875,7 +848,7 @@ impl Hall for RoomHall {
             .filter(|a| a.attended())
             .map(|a| Present {
                 full_name: name(a.member),
-                arrived_at: a.arrived_at.map(hhmm),
+                arrived_at: a.arrived_at.map(convert::time_str),
                 checked_in: checked_in.contains(&a.member),
             })
             .collect();

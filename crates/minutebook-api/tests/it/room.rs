@@ -282,7 +282,7 @@ fn votes_are_refused_when_not_allowed_and_counted_once() {
     let request = ToHost::Vote {
         id: 1,
         statement: String::from_utf8(other.bytes).unwrap(),
-        signature: hex_lower(&other.signature),
+        signature: hex::encode(other.signature),
     };
     c.sender
         .send(&serde_json::to_vec(&request).unwrap())
@@ -306,10 +306,6 @@ fn votes_are_refused_when_not_allowed_and_counted_once() {
     mai.leave();
     duc.leave();
     o.finish();
-}
-
-fn hex_lower(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[test]
