@@ -18,6 +18,8 @@ pub mod doc;
 pub mod error;
 pub mod files;
 pub mod i18n;
+pub mod member_key;
+pub mod member_session;
 mod pdf;
 pub mod receipt;
 pub mod room_member;
@@ -30,7 +32,7 @@ pub mod workspace;
 mod test_support;
 
 pub use backups::DailyBackup;
-pub use book::{Book, OpenedRoom, ReceiptView, default_db_path};
+pub use book::{Book, OpenedRoom, ReceiptView, RoomHostView, RoomOpenView, default_db_path};
 pub use error::{ApiError, ErrorCode};
 pub use files::{read_input_file, read_passphrase_file, write_file_atomically};
 pub use i18n::{Lang, has_message, tr};
@@ -51,6 +53,6 @@ pub fn counting_reading_codes() -> Vec<&'static str> {
 /// The meeting room's types the CLI and the desktop shell meet (issue 12): the room is opened
 /// by [`Book::open_room`], joined by [`room_member::join_room`].
 pub mod room {
-    pub use minutebook_room::host::Log;
+    pub use minutebook_room::host::{Log, Refusal};
     pub use minutebook_room::{JoinCode, Room, RoomState};
 }

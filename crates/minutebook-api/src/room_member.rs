@@ -32,7 +32,11 @@ pub struct RoomMember {
     code: JoinCode,
     key: SigningKey,
     pinned: Option<Fingerprint>,
+    last_ping: Instant,
 }
+
+/// How often [`RoomMember::refresh`] pings the room (the host closes connections silent for 90 s).
+const PING_EVERY: Duration = Duration::from_secs(20);
 
 /// Whether `e` is the connection failing (worth joining again), not the room saying no.
 fn connection_lost(e: &MemberError) -> bool {
@@ -97,6 +101,7 @@ pub fn join_room(
         code,
         key,
         pinned,
+        last_ping: Instant::now(),
     })
 }
 
@@ -241,45 +246,8 @@ impl RoomMember {
                 format!("{role:?}: the role is chair, minute-taker or member"),
             )
         })?;
-        let (announced, bytes) = self.retrying(wait, |m, _| {
-            let announced = m
-                .wait_until(|s| s.record_sha256.is_some(), wait)?
-                .record_sha256
-                .clone()
-                .unwrap_or_default();
-            Ok((announced, m.record()?))
-        })?;
-        let record = SignedRecord::from_bytes(bytes)
-            .map_err(|e| ApiError::new(ErrorCode::Tampered, format!("record: {e}")))?;
-        if record.sha256() != announced {
-            return Err(ApiError::new(
-                ErrorCode::Tampered,
-                format!(
-                    "the room sent record {} but announced {announced}",
-                    record.sha256()
-                ),
-            ));
-        }
-        let meeting_id = record
-            .value()
-            .pointer("/meeting/id")
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
+        let record = self.fetch_record(wait)?;
         let me = self.member.you.clone();
-        let on_roster = record
-            .value()
-            .get("roster")
-            .and_then(|r| r.as_array())
-            .is_some_and(|r| {
-                r.iter()
-                    .any(|m| m.get("id").and_then(|v| v.as_str()) == Some(me.member_id.as_str()))
-            });
-        if meeting_id != self.member.room.meeting_id || !on_roster {
-            return Err(ApiError::new(
-                ErrorCode::Tampered,
-                "the record is not this room's meeting, or does not name this member".to_owned(),
-            ));
-        }
         let signed_at = time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+7));
         let s = minutebook_sign::attestation::sign_record(
             &record,
@@ -309,6 +277,112 @@ impl RoomMember {
             )?;
         }
         Ok((record.sha256().to_owned(), message))
+    }
+
+    /// Waits up to `wait` for the meeting to be closed and reads the record, checked to be the
+    /// one the room announced, of this room's meeting, naming this member.
+    fn fetch_record(&mut self, wait: Duration) -> Result<SignedRecord, ApiError> {
+        let (announced, bytes) = self.retrying(wait, |m, _| {
+            let announced = m
+                .wait_until(|s| s.record_sha256.is_some(), wait)?
+                .record_sha256
+                .clone()
+                .unwrap_or_default();
+            Ok((announced, m.record()?))
+        })?;
+        let record = SignedRecord::from_bytes(bytes)
+            .map_err(|e| ApiError::new(ErrorCode::Tampered, format!("record: {e}")))?;
+        if record.sha256() != announced {
+            return Err(ApiError::new(
+                ErrorCode::Tampered,
+                format!(
+                    "the room sent record {} but announced {announced}",
+                    record.sha256()
+                ),
+            ));
+        }
+        let meeting_id = record
+            .value()
+            .pointer("/meeting/id")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let me = &self.member.you;
+        let on_roster = record
+            .value()
+            .get("roster")
+            .and_then(|r| r.as_array())
+            .is_some_and(|r| {
+                r.iter()
+                    .any(|m| m.get("id").and_then(|v| v.as_str()) == Some(me.member_id.as_str()))
+            });
+        if meeting_id != self.member.room.meeting_id || !on_roster {
+            return Err(ApiError::new(
+                ErrorCode::Tampered,
+                "the record is not this room's meeting, or does not name this member".to_owned(),
+            ));
+        }
+        Ok(record)
+    }
+
+    /// The closed meeting's minutes to read before signing: the record the room announced
+    /// (checked as [`RoomMember::sign`] checks it), rendered by the same templates as the
+    /// signed PDF, every page marked DỰ THẢO (it carries no signature yet). PDF bytes.
+    ///
+    /// # Errors
+    /// As [`RoomMember::sign`]; an export error when the record cannot be printed.
+    pub fn minutes_pdf(&mut self, wait: Duration) -> Result<Vec<u8>, ApiError> {
+        let record = self.fetch_record(wait)?;
+        let opts = minutebook_export::ExportOptions {
+            draft: true,
+            ..Default::default()
+        };
+        Ok(minutebook_export::render_minutes(
+            record.bytes(),
+            &[],
+            Vec::new(),
+            &opts,
+        )?)
+    }
+
+    /// Takes what the room sent for up to `wait` (its state), pings it every 20 s, and joins
+    /// again once when the connection was lost.
+    ///
+    /// # Errors
+    /// `Io` when the connection is lost and joining again fails (the caller tries later);
+    /// the room's refusal when it no longer admits this key.
+    pub fn refresh(&mut self, wait: Duration) -> Result<(), ApiError> {
+        let lost = if self.last_ping.elapsed() >= PING_EVERY {
+            self.last_ping = Instant::now();
+            match self.member.ping() {
+                Ok(()) => None,
+                Err(e) if connection_lost(&e) => Some(e),
+                Err(e) => return Err(room_error(e)),
+            }
+        } else {
+            None
+        };
+        let lost = match lost {
+            Some(e) => Some(e),
+            None => match self.member.wait_until(|_| false, wait) {
+                Ok(_) | Err(MemberError::Timeout(_)) => None,
+                Err(e) if connection_lost(&e) => Some(e),
+                Err(e) => return Err(room_error(e)),
+            },
+        };
+        match lost {
+            None => Ok(()),
+            Some(_) => self.rejoin(Instant::now()),
+        }
+    }
+
+    /// The room's key, grouped for reading out.
+    pub fn room_fingerprint(&self) -> String {
+        Fingerprint::of(&self.member.room_key).grouped()
+    }
+
+    /// The room's meeting: subject, date (YYYY-MM-DD), place.
+    pub fn room(&self) -> &minutebook_room::RoomInfo {
+        &self.member.room
     }
 
     /// Leaves the room.

@@ -689,6 +689,9 @@ fn core(mut hall: impl Hall, inbox: Receiver<Event>, log: Log) {
             }
             Event::State { reply } => {
                 let _ = reply.send(hall.state());
+                // The book may have changed outside the room (the secretary's window marked
+                // someone present or closed the meeting): members learn it from this look.
+                changed = true;
             }
             Event::End { reply } => {
                 let ended = hall.end();

@@ -128,6 +128,7 @@ pub enum ToMember {
 /// A member as the host's roster knows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Participant {
     /// The member's id in the host's roster.
     pub member_id: String,
@@ -142,6 +143,7 @@ pub struct Participant {
 /// The meeting the room is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RoomInfo {
     /// The room's token, 32 hex digits (in every statement).
     pub token: String,
@@ -158,6 +160,7 @@ pub struct RoomInfo {
 /// Someone present.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Present {
     /// Full name.
     pub full_name: String,
@@ -170,6 +173,7 @@ pub struct Present {
 /// The vote being taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OpenVote {
     /// Index in the meeting's votes.
     pub index: u32,
@@ -184,6 +188,7 @@ pub struct OpenVote {
 /// A vote's result, as the minutes will state it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "RoomVoteResult"))]
 pub struct VoteResult {
     /// Index in the meeting's votes.
     pub index: u32,
@@ -208,6 +213,7 @@ pub struct VoteResult {
 /// The room's state, the same for every member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RoomState {
     /// Agenda item titles, in order.
     pub agenda: Vec<String>,

@@ -33,7 +33,7 @@ mod receipts;
 pub use receipts::{COMMITTEE_KEY_SETTING, ReceiptView};
 mod records;
 mod room;
-pub use room::OpenedRoom;
+pub use room::{OpenedRoom, RoomHostView, RoomOpenView};
 mod roster;
 mod search;
 mod signing;

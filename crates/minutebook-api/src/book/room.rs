@@ -38,7 +38,65 @@ pub struct OpenedRoom {
     pub resumed: bool,
 }
 
+/// An open room as the secretary's window shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RoomOpenView {
+    /// The meeting the room is for.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub meeting_id: i64,
+    /// The code members type: `ADDRESS:PORT/XXXX-XXXX-XXXX-XXXX-XXXX`.
+    pub code: String,
+    /// The room key's fingerprint, 64 hex digits grouped by 4, for the secretary to read out.
+    pub fingerprint: String,
+    /// The join code as a QR code: one string per row of modules, `1` dark, `0` light, no quiet
+    /// zone (the window draws it).
+    pub qr: Vec<String>,
+    /// Whether a room left open (after a crash or restart) was resumed.
+    pub resumed: bool,
+}
+
+/// What the secretary's room panel shows: the room, its live state and what it logged.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RoomHostView {
+    /// The room.
+    pub room: RoomOpenView,
+    /// Its live state (the same members see).
+    pub state: RoomState,
+    /// The room's last log lines, oldest first (who joined, what was refused and why; never a
+    /// ballot's content).
+    pub log: Vec<String>,
+}
+
 impl OpenedRoom {
+    /// The room as the secretary's window shows it, for meeting `meeting_id`.
+    pub fn view(&self, meeting_id: i64) -> RoomOpenView {
+        let qr = qrcode::QrCode::with_error_correction_level(
+            self.code.to_string().as_bytes(),
+            qrcode::EcLevel::M,
+        )
+        .map(|code| {
+            let width = code.width();
+            code.to_colors()
+                .chunks(width)
+                .map(|row| {
+                    row.iter()
+                        .map(|c| if *c == qrcode::Color::Dark { '1' } else { '0' })
+                        .collect()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+        RoomOpenView {
+            meeting_id,
+            code: self.code.to_string(),
+            fingerprint: self.fingerprint_grouped.clone(),
+            qr,
+            resumed: self.resumed,
+        }
+    }
+
     /// The join code as a QR code drawn with Unicode half blocks (two rows of modules per
     /// line, quiet zone included), for a terminal; a phone's camera reads it off the screen.
     pub fn qr_text(&self) -> String {

@@ -187,6 +187,13 @@ fn keep_what_the_room_recorded(
     meeting: &mut Meeting,
 ) -> Result<(), ApiError> {
     let store = book.store();
+    // The room's `start` and `end` set the times the window may not have seen yet: a save
+    // that would clear them while a room is open keeps them (check-ins after the start are
+    // late by it).
+    if store.open_room_of(stored.id.0)?.is_some() {
+        meeting.actual_start = meeting.actual_start.or(stored.actual_start);
+        meeting.actual_end = meeting.actual_end.or(stored.actual_end);
+    }
     for member in store.meeting_check_ins(stored.id.0)? {
         let Some(kept) = stored.attendance.iter().find(|a| a.member == member) else {
             continue;
