@@ -116,7 +116,7 @@ pub fn open_book_in_background<R: Runtime>(app: AppHandle<R>) {
     });
 }
 
-fn with_book<R: Runtime, T>(
+pub(crate) fn with_book<R: Runtime, T>(
     app: &AppHandle<R>,
     state: &BookState,
     f: impl FnOnce(&mut Book) -> Result<T, ApiError>,
@@ -254,6 +254,23 @@ pub fn create_key<R: Runtime>(
     check_short("member", &member)?;
     check_short("passphrase", &passphrase)?;
     with_book(&app, &book, |b| b.key_new(&member, passphrase.as_bytes()))
+}
+
+/// Pins a member's public key (a PEM file chosen in a dialog: what a member's laptop saved
+/// with "save my public key"), so that their signatures and their laptop in the meeting room
+/// are recognised; `null` when the dialog is cancelled.
+#[tauri::command]
+pub async fn pin_key_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    member: String,
+) -> Result<Option<KeyView>, CommandError> {
+    check_short("member", &member)?;
+    let Some(path) = dialogs::pick_open_path(&app, "PEM", &["pem"]) else {
+        return Ok(None);
+    };
+    let pem = minutebook_api::read_input_file(&path)?;
+    with_book(&app, &book, |b| b.key_pin(&member, &pem)).map(Some)
 }
 
 /// Adds a member (empty `id`) or replaces a member's record, from the roster screen.

@@ -16,6 +16,7 @@ pub mod dialogs;
 pub mod error;
 
 mod command_names;
+pub mod room;
 mod startup_trace;
 
 use std::time::Instant;
@@ -35,6 +36,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(commands::BookState::default())
         .manage(commands::Exported::default())
         .manage(commands::TrustFiles::default())
+        .manage(room::HostedRoom::default())
+        .manage(room::MemberRoom::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::app_ready,
@@ -45,6 +48,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::list_members,
             commands::list_keys,
             commands::create_key,
+            commands::pin_key_dialog,
             commands::save_member,
             commands::list_meetings,
             commands::search_minutes,
@@ -71,6 +75,23 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::load_trust_dialog,
             commands::clear_trust_files,
             commands::draft_resolution,
+            room::room_open,
+            room::room_view,
+            room::room_command,
+            room::room_end,
+            room::member_key_get,
+            room::member_key_make,
+            room::member_key_import_dialog,
+            room::member_key_export_dialog,
+            room::member_join,
+            room::member_view,
+            room::member_check_in,
+            room::member_speak,
+            room::member_vote,
+            room::member_read,
+            room::member_open_minutes,
+            room::member_sign,
+            room::member_leave,
         ])
 }
 

@@ -11,13 +11,15 @@ use std::path::{Path, PathBuf};
 use minutebook_api::backup_status::BackupStatus;
 use minutebook_api::dashboard::Dashboard;
 use minutebook_api::doc::{CellDoc, MeetingDoc};
+use minutebook_api::member_key::MemberKeyView;
+use minutebook_api::member_session::MemberRoomView;
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
     CellInput, CellView, CheckReport, CloseCheck, KeyView, MeetingListItem, MemberView, RecordInfo,
     Report, RosterImportSummary, SignedView,
 };
 use minutebook_api::workspace::{LiveFigures, LiveVote, MeetingWorkspace, NewMeetingInput};
-use minutebook_api::{ApiError, ErrorCode};
+use minutebook_api::{ApiError, ErrorCode, RoomHostView, RoomOpenView};
 use ts_rs::{Config, TS};
 
 fn committed_dir() -> PathBuf {
@@ -54,6 +56,10 @@ fn generate(dir: &Path) {
         SearchHitView,
         BackupStatus,
         Dashboard,
+        RoomOpenView,
+        RoomHostView,
+        MemberRoomView,
+        MemberKeyView,
     );
     // An index re-exporting every type, for `export type * from './generated/index'`.
     let mut names: Vec<String> = std::fs::read_dir(dir)
