@@ -27,6 +27,7 @@ import type { ResolutionDoc } from './generated/ResolutionDoc';
 import type { RosterImportSummary } from './generated/RosterImportSummary';
 import type { SearchHitView } from './generated/SearchHitView';
 import type { SignedView } from './generated/SignedView';
+import type { MemberKeyView, MemberRoomView, RoomHostView, RoomOpenView } from '../room/types';
 
 export type * from './generated/index';
 
@@ -178,6 +179,11 @@ export const listKeys = (): Promise<KeyView[]> => call('list_keys');
 export const saveMember = (member: MemberDoc): Promise<MemberView> => call('save_member', { member });
 export const createKey = (member: string, passphrase: string): Promise<KeyView> =>
   call('create_key', { member, passphrase });
+/**
+ * Pins `member`'s public key (id or full name) from a PEM file chosen in a dialog — what the
+ * member's own laptop saved for the secretary; `null` when the dialog is cancelled.
+ */
+export const pinKeyDialog = (member: string): Promise<KeyView | null> => call('pin_key_dialog', { member });
 export const listMeetings = (): Promise<MeetingListItem[]> => call('list_meetings');
 /** Full-text search of the book's minutes, votes and action items (diacritics ignored). */
 export const searchMinutes = (query: string): Promise<SearchHitView[]> => call('search_minutes', { query });
@@ -227,3 +233,51 @@ export const exportDashboardDialog = (year: number, lang: string): Promise<strin
   call('export_dashboard_dialog', { year, lang });
 /** How many automatic backups of each kind to keep (1–366). */
 export const setBackupsToKeep = (keep: number): Promise<void> => call('set_backups_to_keep', { keep });
+
+// The meeting room (issue 12). The secretary's laptop hosts the room of one meeting; members
+// join it from their own laptops with their own key. Types: `$lib/room/types` until generated.
+
+/** Opens (or resumes) the room of meeting `meetingId` with `host`'s key (member id or name). */
+export const roomOpen = (
+  meetingId: number,
+  host: string,
+  passphrase: string,
+  lang: string,
+): Promise<RoomOpenView> => call('room_open', { meetingId, host, passphrase, lang });
+/** The open room, its live state and log; `null` when no room is open. */
+export const roomView = (): Promise<RoomHostView | null> => call('room_view');
+/** One of the secretary's commands (`item N`, `start [HH:MM]`, `next`, `vote N`, `close-vote [F A O]`). */
+export const roomCommand = (line: string): Promise<string> => call('room_command', { line });
+/** Ends the room (refused while a vote is open). */
+export const roomEnd = (): Promise<void> => call('room_end');
+
+/** The member's own key on this laptop; `null` before one is made or imported. */
+export const memberKeyGet = (): Promise<MemberKeyView | null> => call('member_key_get');
+export const memberKeyMake = (passphrase: string): Promise<MemberKeyView> =>
+  call('member_key_make', { passphrase });
+/** Imports the member's key from a PEM file chosen in a dialog; `null` when cancelled. */
+export const memberKeyImportDialog = (passphrase: string): Promise<MemberKeyView | null> =>
+  call('member_key_import_dialog', { passphrase });
+/** Saves the member's public key where a dialog says; the path, `null` when cancelled. */
+export const memberKeyExportDialog = (): Promise<string | null> => call('member_key_export_dialog');
+/** Joins the room `code` names; `fingerprint` (the room key's, read out) is checked when given. */
+export const memberJoin = (
+  code: string,
+  passphrase: string,
+  fingerprint: string | null,
+): Promise<MemberRoomView> => call('member_join', { code, passphrase, fingerprint });
+/** The member's room; `null` when not in a room. */
+export const memberView = (): Promise<MemberRoomView | null> => call('member_view');
+// The requests below return at once; their outcome arrives in `memberView()` (busy, answer, error).
+export const memberCheckIn = (): Promise<void> => call('member_check_in');
+export const memberSpeak = (): Promise<void> => call('member_speak');
+/** Votes `choice` in vote `vote` (0-based). */
+export const memberVote = (vote: number, choice: 'yes' | 'no' | 'abstain'): Promise<void> =>
+  call('member_vote', { vote, choice });
+/** Writes the closed minutes as a PDF (`minutes_pdf` in the view once there). */
+export const memberRead = (): Promise<void> => call('member_read');
+/** Opens the minutes `memberRead` wrote in the system's PDF viewer. */
+export const memberOpenMinutes = (): Promise<void> => call('member_open_minutes');
+export const memberSign = (role: 'chair' | 'minute-taker' | 'member'): Promise<void> =>
+  call('member_sign', { role });
+export const memberLeave = (): Promise<void> => call('member_leave');

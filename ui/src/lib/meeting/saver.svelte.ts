@@ -13,6 +13,11 @@ export class Saver {
   status = $state<SaveStatus>('idle');
   /** Fields whose input method is mid-composition. */
   readonly composing = new Set<HTMLElement>();
+  /**
+   * Counts edits (not reactive). A caller that reads the book and then replaces part of the
+   * model compares it before and after: a change means the user typed in between.
+   */
+  generation = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #running: Promise<void> | undefined;
   #dirty = false;
@@ -26,6 +31,7 @@ export class Saver {
 
   /** An edit happened: save soon (unless a word is being composed). */
   touch(): void {
+    this.generation++;
     this.#dirty = true;
     this.status = 'pending';
     if (this.composing.size > 0) return;

@@ -128,4 +128,14 @@ describe('Saver (autosave)', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     expect(save).toHaveBeenCalledTimes(3);
   });
+
+  it('counts edits, so that a reload can tell the user typed while it read the book', async () => {
+    const saver = new Saver(async () => {}, 100);
+    const before = saver.generation;
+    await saver.flush();
+    expect(saver.generation).toBe(before);
+    saver.touch();
+    saver.touch();
+    expect(saver.generation).toBe(before + 2);
+  });
 });
