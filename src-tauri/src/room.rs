@@ -110,14 +110,37 @@ pub async fn room_open<R: Runtime>(
             l.push_back(line.to_owned());
         }
     });
-    let opened = Book::open(&path)?.open_room(
-        meeting_id,
-        &host,
-        passphrase.as_bytes(),
-        listen_address()?,
-        minutebook_api::Lang::pick(Some(&lang)),
-        log,
-    )?;
+    let lang = minutebook_api::Lang::pick(Some(&lang));
+    let listen = listen_address()?;
+    // Reopened after a crash or a restart, the room listens on the port it had, so the code
+    // members' laptops are joining again with still reaches it; if that port is taken now,
+    // any free port (members then type the new code).
+    let port_file = data_dir::resolve(&app)?.join("room-port");
+    let remembered = std::fs::read_to_string(&port_file)
+        .ok()
+        .and_then(|p| p.trim().parse::<u16>().ok())
+        .filter(|_| listen.port() == 0);
+    let open = |listen: SocketAddr| {
+        Book::open(&path)?.open_room(
+            meeting_id,
+            &host,
+            passphrase.as_bytes(),
+            listen,
+            lang,
+            Arc::clone(&log),
+        )
+    };
+    let opened = match remembered {
+        Some(port) => match open(SocketAddr::new(listen.ip(), port)) {
+            Err(e) if e.code == ErrorCode::Io => open(listen)?,
+            other => other?,
+        },
+        None => open(listen)?,
+    };
+    let _ = minutebook_api::write_file_atomically(
+        &port_file,
+        opened.room.addr().port().to_string().as_bytes(),
+    );
     let view = opened.view(meeting_id);
     *guard = Some(Hosted {
         opened,

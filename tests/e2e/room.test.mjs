@@ -106,9 +106,10 @@ test('the March 2026 meeting in the room: the secretary and two members, each in
   // The secretary pins Mai's key on the roster screen; Long's came by the command line.
   run('key', 'pin', '--member', 'Đặng Văn Long', longPub);
   const pdf = join(work, 'bien-ban-phong-hop.pdf');
-  const sec = await startApp({ env: { MINUTEBOOK_DATA_DIR: secretaryDir, MINUTEBOOK_E2E_OPEN_PATH: maiPub, MINUTEBOOK_E2E_SAVE_PATH: pdf } });
+  const secretaryEnv = { MINUTEBOOK_DATA_DIR: secretaryDir, MINUTEBOOK_E2E_OPEN_PATH: maiPub, MINUTEBOOK_E2E_SAVE_PATH: pdf };
+  let sec = await startApp({ env: secretaryEnv });
   t.after(() => sec.stop());
-  const s = sec.browser;
+  let s = sec.browser;
   await s.setWindowSize(1366, 900);
   await $id(s, 'nav-roster').waitForDisplayed({ timeout: 20_000 });
   await $id(s, 'nav-roster').click();
@@ -128,15 +129,18 @@ test('the March 2026 meeting in the room: the secretary and two members, each in
   await waitText(s, 'pin-key-message', (x) => x.includes('Đỗ Thị Mai'), 'confirmed the pinned key');
 
   // The secretary opens the room of the meeting with the chair's key.
-  await $id(s, 'nav-meetings').click();
-  await $id(s, `meeting-${id}`).waitForDisplayed({ timeout: 10_000 });
-  await $id(s, `meeting-${id}`).click();
-  await clickWhenEnabled(s, 'room-open-toggle');
-  await $id(s, 'room-host').selectByVisibleText('Nguyễn Văn Hùng');
-  await $id(s, 'room-passphrase').setValue(PASS);
-  await $id(s, 'room-open-submit').click();
-  await waitAttr(s, 'room-panel', 'data-state', (x) => x === 'open', 'opened', 30_000);
-  const code = (await $id(s, 'room-code').getText()).trim();
+  const openRoom = async () => {
+    await $id(s, 'nav-meetings').click();
+    await $id(s, `meeting-${id}`).waitForDisplayed({ timeout: 10_000 });
+    await $id(s, `meeting-${id}`).click();
+    await clickWhenEnabled(s, 'room-open-toggle');
+    await $id(s, 'room-host').selectByVisibleText('Nguyễn Văn Hùng');
+    await $id(s, 'room-passphrase').setValue(PASS);
+    await $id(s, 'room-open-submit').click();
+    await waitAttr(s, 'room-panel', 'data-state', (x) => x === 'open', 'opened', 30_000);
+    return (await $id(s, 'room-code').getText()).trim();
+  };
+  const code = await openRoom();
   assert.match(code, /^[0-9a-f.:[\]]+:\d+\/[0-9A-F]{4}(-[0-9A-F]{4}){4}$/i);
   const fingerprint = await $id(s, 'room-fingerprint').getAttribute('data-fingerprint');
   await $id(s, 'room-panel').scrollIntoView();
@@ -179,6 +183,20 @@ test('the March 2026 meeting in the room: the secretary and two members, each in
   await clickWhenEnabled(s, 'room-close-vote');
   await waitAttr(s, 'room-result-0', 'data-passed', (x) => x === 'true', 'showed vote 1 passed');
   assert.match(await $id(s, 'room-result-0').getText(), /8/);
+
+  // The secretary's app is closed and started again: the room resumes on the same code, with
+  // everything acknowledged, and the members' laptops join again by themselves.
+  await sec.stop();
+  sec = await startApp({ env: secretaryEnv });
+  s = sec.browser;
+  await s.setWindowSize(1366, 900);
+  await $id(s, 'nav-meetings').waitForDisplayed({ timeout: 20_000 });
+  assert.equal(await openRoom(), code);
+  await $id(s, 'room-resumed').waitForDisplayed({ timeout: 10_000 });
+  await waitAttr(s, 'room-result-0', 'data-passed', (x) => x === 'true', 'kept vote 1');
+  for (const app of [mai, long]) {
+    await waitAttr(app.browser, 'member-connection', 'data-connected', (x) => x === 'true', 'joined again', 30_000);
+  }
 
   // Vote 2, the admission, by secret ballot: Mai for, Long against.
   await clickWhenEnabled(s, 'room-open-vote-1');
