@@ -28,6 +28,8 @@ use crate::error::{CommandError, ErrorCode};
 pub const ROOM_LISTEN_ENV: &str = "MINUTEBOOK_ROOM_LISTEN";
 /// How many of the room's log lines the panel shows.
 const LOG_LINES: usize = 200;
+/// Votes in one meeting are far fewer; a vote number at or above this is refused.
+const MAX_VOTES: u32 = 1000;
 
 /// The room this window hosts, if any.
 #[derive(Default)]
@@ -159,7 +161,18 @@ pub async fn room_view(
     let Some(h) = guard.as_ref() else {
         return Ok(None);
     };
-    let state = h.opened.room.state().map_err(refused)?;
+    let state = match h.opened.room.state() {
+        Ok(state) => state,
+        Err(r) if stopped(&r) => {
+            // The room's threads are gone: forget it, so it can be opened again.
+            let mut guard = guard;
+            if let Some(h) = guard.take() {
+                h.opened.room.close();
+            }
+            return Err(refused(r));
+        }
+        Err(r) => return Err(refused(r)),
+    };
     let log = h
         .log
         .lock()
@@ -193,7 +206,11 @@ pub async fn room_command(
 pub async fn room_end(hosted: State<'_, HostedRoom>) -> Result<(), CommandError> {
     let mut guard = hosted.0.lock().map_err(|_| poisoned())?;
     let h = guard.as_ref().ok_or_else(no_room)?;
-    h.opened.room.end().map_err(refused)?;
+    match h.opened.room.end() {
+        Ok(()) => {}
+        Err(r) if stopped(&r) => {}
+        Err(r) => return Err(refused(r)),
+    }
     if let Some(h) = guard.take() {
         h.opened.room.close();
     }
@@ -294,20 +311,19 @@ pub async fn member_join<R: Runtime>(
     )?;
     let session = MemberSession::start(member);
     let view = session.view();
-    let mut guard = joined.0.lock().map_err(|_| poisoned())?;
-    if let Some(old) = guard.replace(session) {
-        old.leave();
-    }
+    let old = joined.0.lock().map_err(|_| poisoned())?.replace(session);
+    // Outside the lock: the window's look at the room never waits on the old room.
+    drop(old);
     Ok(view)
 }
 
 fn with_session<T>(
     joined: &MemberRoom,
-    f: impl FnOnce(&MemberSession) -> T,
+    f: impl FnOnce(&MemberSession) -> Result<T, ApiError>,
 ) -> Result<T, CommandError> {
     let guard = joined.0.lock().map_err(|_| poisoned())?;
     let session = guard.as_ref().ok_or_else(no_room)?;
-    Ok(f(session))
+    f(session)
 }
 
 /// The member's room as the window shows it; `null` when not in a room.
@@ -339,6 +355,11 @@ pub fn member_vote(
     if !matches!(choice.as_str(), "yes" | "no" | "abstain") {
         return Err(ApiError::invalid("choice: yes, no or abstain"));
     }
+    if vote >= MAX_VOTES {
+        return Err(ApiError::invalid(format!(
+            "vote: {vote} is not a vote of a meeting"
+        )));
+    }
     with_session(&joined, |s| s.vote(vote, &choice))
 }
 
@@ -356,7 +377,7 @@ pub fn member_read<R: Runtime>(
 /// Opens the minutes [`member_read`] wrote in the system's PDF viewer.
 #[tauri::command]
 pub fn member_open_minutes(joined: State<'_, MemberRoom>) -> Result<(), CommandError> {
-    let path = with_session(&joined, |s| s.view().minutes_pdf)?
+    let path = with_session(&joined, |s| Ok(s.view().minutes_pdf))?
         .ok_or_else(|| ApiError::invalid("the minutes have not been read yet"))?;
     dialogs::open_in_system_viewer(std::path::Path::new(&path))
         .map_err(|e| ApiError::io(format!("{path}: {e}")))
@@ -371,7 +392,7 @@ pub fn member_sign(joined: State<'_, MemberRoom>, role: String) -> Result<(), Co
     with_session(&joined, |s| s.sign(&role))
 }
 
-/// Leaves the room.
+/// Leaves the room (at once: a request still waiting on the network is abandoned).
 #[tauri::command]
 pub fn member_leave(joined: State<'_, MemberRoom>) -> Result<(), CommandError> {
     let session = joined.0.lock().map_err(|_| poisoned())?.take();
@@ -379,4 +400,9 @@ pub fn member_leave(joined: State<'_, MemberRoom>) -> Result<(), CommandError> {
         s.leave();
     }
     Ok(())
+}
+
+/// Whether the room's answer says it has stopped (its threads are gone).
+fn stopped(r: &minutebook_api::room::Refusal) -> bool {
+    r.code == "room-closed"
 }

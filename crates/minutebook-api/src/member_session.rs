@@ -4,6 +4,7 @@
 //! whenever it likes and is never made to wait on the network.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -12,7 +13,7 @@ use std::time::Duration;
 use minutebook_room::RoomState;
 use serde::Serialize;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::files::write_file_atomically;
 use crate::room_member::RoomMember;
 
@@ -56,6 +57,8 @@ pub struct MemberRoomView {
     pub signed_record: Option<String>,
     /// Where the minutes to read were last written (see [`MemberSession::read_minutes`]).
     pub minutes_pdf: Option<String>,
+    /// Whether the room refused this laptop for good (see `error`): join again to go on.
+    pub ended: bool,
 }
 
 enum Ask {
@@ -70,6 +73,7 @@ enum Ask {
 pub struct MemberSession {
     tx: Option<mpsc::Sender<Ask>>,
     view: Arc<Mutex<MemberRoomView>>,
+    stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -97,13 +101,22 @@ impl MemberSession {
         }));
         let (tx, rx) = mpsc::channel();
         let shared = Arc::clone(&view);
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
         let thread = std::thread::Builder::new()
             .name("member-room".to_owned())
-            .spawn(move || run(member, &rx, &shared))
+            .spawn(move || run(member, &rx, &shared, &stopped))
             .ok();
+        if thread.is_none() {
+            update(&view, |v| {
+                v.connected = false;
+                v.error = Some(ApiError::io("could not start the room's thread"));
+            });
+        }
         MemberSession {
             tx: Some(tx),
             view,
+            stop,
             thread,
         }
     }
@@ -113,72 +126,121 @@ impl MemberSession {
         self.view.lock().map(|v| v.clone()).unwrap_or_default()
     }
 
-    fn ask(&self, ask: Ask, what: &str) {
+    /// Hands `ask` to the member's thread, one request at a time.
+    fn ask(&self, ask: Ask, what: &str) -> Result<(), ApiError> {
+        let mut taken = false;
+        let mut ended = false;
         update(&self.view, |v| {
+            if v.busy.is_some() {
+                return;
+            }
+            if v.ended {
+                ended = true;
+                return;
+            }
             v.busy = Some(what.to_owned());
             v.error = None;
+            taken = true;
         });
+        if ended {
+            return Err(ApiError::with_detail(
+                ErrorCode::NotAllowed,
+                "err-room-member-ended",
+                &[],
+                "this laptop is no longer in the room: join again".to_owned(),
+            ));
+        }
+        if !taken {
+            return Err(ApiError::with_detail(
+                ErrorCode::NotAllowed,
+                "err-room-member-busy",
+                &[],
+                "the previous request is still being carried out".to_owned(),
+            ));
+        }
         if let Some(tx) = &self.tx {
             let _ = tx.send(ask);
         }
+        Ok(())
     }
 
     /// Checks in (signed, with the room's time).
-    pub fn check_in(&self) {
-        self.ask(Ask::CheckIn, "check-in");
+    ///
+    /// # Errors
+    /// `NotAllowed` while another request is being carried out, or after the room ended.
+    pub fn check_in(&self) -> Result<(), ApiError> {
+        self.ask(Ask::CheckIn, "check-in")
     }
 
     /// Asks to speak.
-    pub fn ask_to_speak(&self) {
-        self.ask(Ask::Speak, "speak");
+    ///
+    /// # Errors
+    /// As [`MemberSession::check_in`].
+    pub fn ask_to_speak(&self) -> Result<(), ApiError> {
+        self.ask(Ask::Speak, "speak")
     }
 
     /// Votes `choice` (`yes`, `no`, `abstain`) in vote `vote` (0-based) once it is open.
-    pub fn vote(&self, vote: u32, choice: &str) {
+    ///
+    /// # Errors
+    /// As [`MemberSession::check_in`].
+    pub fn vote(&self, vote: u32, choice: &str) -> Result<(), ApiError> {
         self.ask(
             Ask::Vote {
                 vote,
                 choice: choice.to_owned(),
             },
             "vote",
-        );
+        )
     }
 
     /// Writes the closed meeting's minutes (PDF, marked DỰ THẢO, the signed PDF's templates)
     /// to `to`; `minutes_pdf` names it once it is there.
-    pub fn read_minutes(&self, to: PathBuf) {
-        self.ask(Ask::Read { to }, "read");
+    ///
+    /// # Errors
+    /// As [`MemberSession::check_in`].
+    pub fn read_minutes(&self, to: PathBuf) -> Result<(), ApiError> {
+        self.ask(Ask::Read { to }, "read")
     }
 
     /// Signs the closed meeting's record in `role` (`chair`, `minute-taker`, `member`) and sends
     /// the attestation.
-    pub fn sign(&self, role: &str) {
+    ///
+    /// # Errors
+    /// As [`MemberSession::check_in`].
+    pub fn sign(&self, role: &str) -> Result<(), ApiError> {
         self.ask(
             Ask::Sign {
                 role: role.to_owned(),
             },
             "sign",
-        );
+        )
     }
 
-    /// Leaves the room: the thread ends after the request it is carrying out.
-    pub fn leave(mut self) {
-        self.tx = None;
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
+    /// Leaves the room without waiting: requests not started are dropped, and the thread
+    /// ends (closing the connection) once the one it is carrying out returns.
+    pub fn leave(self) {}
 }
 
 impl Drop for MemberSession {
     fn drop(&mut self) {
-        // Dropping the sender ends the thread at its next tick; it is not waited for here.
+        self.stop.store(true, Ordering::SeqCst);
         self.tx = None;
+        // Not joined: the thread may be waiting on the network; it ends by itself.
+        drop(self.thread.take());
     }
 }
 
-fn run(mut member: RoomMember, rx: &mpsc::Receiver<Ask>, view: &Mutex<MemberRoomView>) {
+fn run(
+    mut member: RoomMember,
+    rx: &mpsc::Receiver<Ask>,
+    view: &Mutex<MemberRoomView>,
+    stop: &AtomicBool,
+) {
     loop {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
         match rx.recv_timeout(Duration::ZERO) {
             Ok(ask) => {
                 let done = carry_out(&mut member, ask, view);
@@ -197,14 +259,25 @@ fn run(mut member: RoomMember, rx: &mpsc::Receiver<Ask>, view: &Mutex<MemberRoom
             Err(RecvTimeoutError::Disconnected) => break,
             Err(RecvTimeoutError::Timeout) => {
                 let fresh = member.refresh(TICK);
-                if fresh.is_err() {
-                    // Not connected: wait a moment before trying again.
-                    std::thread::sleep(Duration::from_secs(1));
-                }
+                let lost = fresh.as_ref().err().map(|e| e.code == ErrorCode::Io);
                 update(view, |v| {
                     v.connected = fresh.is_ok();
                     v.state = member.state().clone();
+                    if let Err(e) = &fresh
+                        && lost == Some(false)
+                    {
+                        // The room refused this laptop (the key was revoked, the room's key
+                        // changed): joining again would be refused again.
+                        v.error = Some(e.clone());
+                        v.ended = true;
+                    }
                 });
+                match lost {
+                    Some(false) => break,
+                    // Not connected: wait a moment before trying again.
+                    Some(true) => std::thread::sleep(Duration::from_secs(1)),
+                    None => {}
+                }
             }
         }
     }

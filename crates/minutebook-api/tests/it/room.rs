@@ -499,3 +499,62 @@ fn a_stale_workspace_autosave_does_not_undo_the_room() {
     opened.room.close();
     assert!(desk.check().unwrap().ok);
 }
+
+/// Waits up to 30 s for the session's view to satisfy `ready`.
+fn wait_view(
+    session: &minutebook_api::member_session::MemberSession,
+    what: &str,
+    ready: impl Fn(&minutebook_api::member_session::MemberRoomView) -> bool,
+) -> minutebook_api::member_session::MemberRoomView {
+    for _ in 0..300 {
+        let v = session.view();
+        if ready(&v) {
+            return v;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("the member's view never {what}: {:?}", session.view());
+}
+
+#[test]
+fn a_members_window_session_does_one_request_at_a_time_and_sees_the_room() {
+    use minutebook_api::member_session::MemberSession;
+    let o = open();
+    let pem = minutebook_sign::keys::encrypt_private_key_pem(&o.mai, PASS).unwrap();
+    let member =
+        minutebook_api::room_member::join_room(&o.code.to_string(), &pem, PASS, None, None)
+            .unwrap();
+    let session = MemberSession::start(member);
+    assert_eq!(session.view().full_name, "Đỗ Thị Mai");
+
+    session.check_in().unwrap();
+    let v = wait_view(&session, "showed the check-in", |v| {
+        v.busy.is_none() && v.checked_in
+    });
+    assert!(v.error.is_none(), "{v:?}");
+    assert!(
+        v.state
+            .present
+            .iter()
+            .any(|p| p.full_name == "Đỗ Thị Mai" && p.checked_in),
+        "{v:?}"
+    );
+
+    // A vote asked for before it opens waits for it; meanwhile a second request is refused,
+    // not queued behind it.
+    session.vote(0, "yes").unwrap();
+    assert_eq!(session.view().busy.as_deref(), Some("vote"));
+    let busy = session.ask_to_speak().unwrap_err();
+    assert_eq!(busy.detail_id.as_deref(), Some("err-room-member-busy"));
+    assert!(o.room.command("vote 1").unwrap().starts_with("Vote 1 open"));
+    let v = wait_view(&session, "recorded the vote", |v| {
+        v.busy.is_none() && v.voted == [0]
+    });
+    assert!(v.error.is_none(), "{v:?}");
+    wait_view(&session, "saw the vote counted", |v| {
+        v.state.open_vote.as_ref().is_some_and(|ov| ov.cast == 1)
+    });
+    session.leave();
+    o.room.command("close-vote").unwrap();
+    o.finish();
+}

@@ -235,7 +235,7 @@ export const exportDashboardDialog = (year: number, lang: string): Promise<strin
 export const setBackupsToKeep = (keep: number): Promise<void> => call('set_backups_to_keep', { keep });
 
 // The meeting room (issue 12). The secretary's laptop hosts the room of one meeting; members
-// join it from their own laptops with their own key. Types: `$lib/room/types` until generated.
+// join it from their own laptops with their own key. Types: `$lib/room/types` (generated).
 
 /** Opens (or resumes) the room of meeting `meetingId` with `host`'s key (member id or name). */
 export const roomOpen = (
