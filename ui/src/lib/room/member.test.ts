@@ -31,6 +31,7 @@ function view(over: Partial<MemberRoomView> = {}, state: Partial<MemberRoomView[
     voted: [],
     signed_record: null,
     minutes_pdf: null,
+    ended: false,
     ...over,
   };
 }

@@ -36,6 +36,7 @@ function roomView(over: Partial<MemberRoomView> = {}, state: Partial<MemberRoomV
     voted: [],
     signed_record: null,
     minutes_pdf: null,
+    ended: false,
     ...over,
   };
 }

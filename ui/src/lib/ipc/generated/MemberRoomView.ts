@@ -66,4 +66,8 @@ signed_record: string | null,
 /**
  * Where the minutes to read were last written (see [`MemberSession::read_minutes`]).
  */
-minutes_pdf: string | null, };
+minutes_pdf: string | null, 
+/**
+ * Whether the room refused this laptop for good (see `error`): join again to go on.
+ */
+ended: boolean, };
