@@ -57,4 +57,5 @@ pub const COMMAND_NAMES: &[&str] = &[
     "member_open_minutes",
     "member_sign",
     "member_leave",
+    "member_records",
 ];

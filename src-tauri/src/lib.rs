@@ -92,6 +92,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             room::member_open_minutes,
             room::member_sign,
             room::member_leave,
+            room::member_records,
         ])
 }
 

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use minutebook_api::member_key::{self, MemberKeyView};
+use minutebook_api::member_records::{self, KeptRecordView};
 use minutebook_api::member_session::{MemberRoomView, MemberSession};
 use minutebook_api::room::Log;
 use minutebook_api::{ApiError, Book, OpenedRoom, RoomHostView, RoomOpenView, room_member};
@@ -390,6 +391,15 @@ pub fn member_sign(joined: State<'_, MemberRoom>, role: String) -> Result<(), Co
         return Err(ApiError::invalid("role: chair, minute-taker or member"));
     }
     with_session(&joined, |s| s.sign(&role))
+}
+
+/// The records this member signed from this laptop, each checked again (record intact,
+/// signature the member's own).
+#[tauri::command]
+pub async fn member_records<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<Vec<KeptRecordView>, CommandError> {
+    member_records::kept_records(&member_dir(&app)?)
 }
 
 /// Leaves the room (at once: a request still waiting on the network is abandoned).

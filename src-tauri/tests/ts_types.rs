@@ -12,6 +12,7 @@ use minutebook_api::backup_status::BackupStatus;
 use minutebook_api::dashboard::Dashboard;
 use minutebook_api::doc::{CellDoc, MeetingDoc};
 use minutebook_api::member_key::MemberKeyView;
+use minutebook_api::member_records::KeptRecordView;
 use minutebook_api::member_session::MemberRoomView;
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
@@ -60,6 +61,7 @@ fn generate(dir: &Path) {
         RoomHostView,
         MemberRoomView,
         MemberKeyView,
+        KeptRecordView,
     );
     // An index re-exporting every type, for `export type * from './generated/index'`.
     let mut names: Vec<String> = std::fs::read_dir(dir)

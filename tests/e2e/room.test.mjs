@@ -271,6 +271,12 @@ test('the March 2026 meeting in the room: the secretary and two members, each in
     [report.votes[0].yes, report.votes[0].no, report.votes[1].yes, report.votes[1].no],
     [8, 0, 7, 1],
   );
+  // Mai leaves the room: her laptop lists what she signed, checked again.
+  await clickWhenEnabled(mai.browser, 'member-leave');
+  await waitAttr(mai.browser, 'member-record-0', 'data-valid', (x) => x === 'true', 'listed the signed record as valid');
+  assert.match(await $id(mai.browser, 'member-record-0').getText(), /05\/03\/2026/);
+  await $id(mai.browser, 'member-records').scrollIntoView();
+  await mai.screenshot('78-room-member-records-vi');
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   for (const name of ['Đỗ Thị Mai', 'Đặng Văn Long', 'Nguyễn Văn Hùng', 'Phạm Thu Hà']) {
     assert.ok(text.includes(name), `${name} not in the PDF`);

@@ -19,6 +19,7 @@ pub mod error;
 pub mod files;
 pub mod i18n;
 pub mod member_key;
+pub mod member_records;
 pub mod member_session;
 mod pdf;
 pub mod receipt;

@@ -558,3 +558,65 @@ fn a_members_window_session_does_one_request_at_a_time_and_sees_the_room() {
     o.room.command("close-vote").unwrap();
     o.finish();
 }
+
+#[test]
+fn what_a_member_signed_is_listed_from_their_laptop_and_an_altered_copy_is_not_valid() {
+    use minutebook_api::member_records::kept_records;
+    let o = open();
+    let laptop = tempfile::tempdir().unwrap();
+    // The member's own key, made on their laptop, pinned by the secretary.
+    let made = minutebook_api::member_key::make_member_key(laptop.path(), PASS).unwrap();
+    let (pem, _) = minutebook_api::member_key::member_key(laptop.path())
+        .unwrap()
+        .unwrap();
+    {
+        // Long (no key yet) is the member whose laptop this is.
+        let mut book = Book::open(&o.db).unwrap();
+        book.key_pin("Đặng Văn Long", made.public_pem.as_bytes())
+            .unwrap();
+    }
+    let mut long = minutebook_api::room_member::join_room(
+        &o.code.to_string(),
+        &pem,
+        PASS,
+        None,
+        Some(&laptop.path().join("kept")),
+    )
+    .unwrap();
+    long.check_in().unwrap();
+    assert!(
+        kept_records(laptop.path()).unwrap().is_empty(),
+        "nothing signed yet"
+    );
+    assert!(
+        o.room
+            .command("close")
+            .unwrap()
+            .starts_with("Meeting closed")
+    );
+    let (sha, _) = long.sign("member", Duration::from_secs(30)).unwrap();
+    long.leave();
+
+    let listed = kept_records(laptop.path()).unwrap();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    let r = &listed[0];
+    assert_eq!(r.record_sha256, sha);
+    assert_eq!(r.role, "member");
+    assert_eq!(r.date, "2026-03-05");
+    assert!(r.valid, "{r:?}");
+    assert!(r.signed_at.is_some());
+
+    // One byte of the kept record changed: listed, not valid, with the reason.
+    let file = laptop
+        .path()
+        .join("kept")
+        .join(format!("{sha}.record.json"));
+    let mut bytes = std::fs::read(&file).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] = if bytes[at] == b'a' { b'b' } else { b'a' };
+    std::fs::write(&file, bytes).unwrap();
+    let listed = kept_records(laptop.path()).unwrap();
+    assert!(!listed[0].valid);
+    assert!(listed[0].problem.is_some(), "{listed:?}");
+    o.finish();
+}

@@ -28,6 +28,7 @@ import type { RosterImportSummary } from './generated/RosterImportSummary';
 import type { SearchHitView } from './generated/SearchHitView';
 import type { SignedView } from './generated/SignedView';
 import type { MemberKeyView, MemberRoomView, RoomHostView, RoomOpenView } from '../room/types';
+import type { KeptRecordView } from './generated/KeptRecordView';
 
 export type * from './generated/index';
 
@@ -281,3 +282,5 @@ export const memberOpenMinutes = (): Promise<void> => call('member_open_minutes'
 export const memberSign = (role: 'chair' | 'minute-taker' | 'member'): Promise<void> =>
   call('member_sign', { role });
 export const memberLeave = (): Promise<void> => call('member_leave');
+/** The records this member signed from this laptop, each checked again. */
+export const memberRecords = (): Promise<KeptRecordView[]> => call('member_records');

@@ -45,6 +45,7 @@ describe('member page', () => {
   it('makes a key only with a passphrase long enough and typed the same twice', async () => {
     const made: unknown[] = [];
     mockIPC((cmd, args) => {
+      if (cmd === 'member_records') return [];
       if (cmd === 'member_key_get' || cmd === 'member_view' || cmd === 'get_cell') return null;
       if (cmd === 'member_key_make') {
         made.push(args);
@@ -72,6 +73,7 @@ describe('member page', () => {
   it('joins with the code, the optional fingerprint and the passphrase', async () => {
     const joins: unknown[] = [];
     mockIPC((cmd, args) => {
+      if (cmd === 'member_records') return [];
       if (cmd === 'member_key_get') return KEY;
       if (cmd === 'member_view' || cmd === 'get_cell') return null;
       if (cmd === 'member_join') {
@@ -97,6 +99,7 @@ describe('member page', () => {
     let view = roomView({ checked_in: true }, { open_vote: { index: 1, subject: 'Kết nạp', method: 'secret-ballot', cast: 0 } });
     const votes: unknown[] = [];
     mockIPC((cmd, args) => {
+      if (cmd === 'member_records') return [];
       if (cmd === 'member_key_get') return KEY;
       if (cmd === 'member_view') return view;
       if (cmd === 'get_cell') return null;
@@ -122,6 +125,7 @@ describe('member page', () => {
     let view = roomView({}, { record_sha256: SHA });
     const calls: { cmd: string; args: unknown }[] = [];
     mockIPC((cmd, args) => {
+      if (cmd === 'member_records') return [];
       calls.push({ cmd, args });
       if (cmd === 'member_key_get') return KEY;
       if (cmd === 'member_view') return view;
@@ -143,6 +147,7 @@ describe('member page', () => {
 
   it('says calmly that it is reconnecting, and shows the room’s error politely', async () => {
     mockIPC((cmd) => {
+      if (cmd === 'member_records') return [];
       if (cmd === 'member_key_get') return KEY;
       if (cmd === 'member_view')
         return roomView({ connected: false, error: { code: 'not-allowed', message: 'biểu quyết số 2 không đang mở', detail_id: null, detail_args: {} } });

@@ -19,6 +19,7 @@ export type { ErrorCode } from './ErrorCode';
 export type { ExcludedDoc } from './ExcludedDoc';
 export type { GuestDoc } from './GuestDoc';
 export type { Integrity } from './Integrity';
+export type { KeptRecordView } from './KeptRecordView';
 export type { KeyView } from './KeyView';
 export type { LiveFigures } from './LiveFigures';
 export type { LiveProblem } from './LiveProblem';
