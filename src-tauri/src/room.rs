@@ -104,16 +104,17 @@ pub async fn room_open<R: Runtime>(
     let path = with_book(&app, &book, |b| Ok(b.path().to_path_buf()))?;
     let lines: Arc<Mutex<VecDeque<String>>> = Arc::default();
     let sink = Arc::clone(&lines);
-    let log: Log = Arc::new(move |line: &str| {
+    let lang = minutebook_api::Lang::pick(Some(&lang));
+    let log: Log = Arc::new(move |event: &minutebook_api::room::RoomEvent| {
+        let line = minutebook_api::room::log_line(event, lang);
         eprintln!("room: {line}");
         if let Ok(mut l) = sink.lock() {
             if l.len() == LOG_LINES {
                 l.pop_front();
             }
-            l.push_back(line.to_owned());
+            l.push_back(line);
         }
     });
-    let lang = minutebook_api::Lang::pick(Some(&lang));
     let listen = listen_address()?;
     // Reopened after a crash or a restart, the room listens on the port it had, so the code
     // members' laptops are joining again with still reaches it; if that port is taken now,

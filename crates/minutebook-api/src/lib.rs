@@ -55,5 +55,11 @@ pub fn counting_reading_codes() -> Vec<&'static str> {
 /// by [`Book::open_room`], joined by [`room_member::join_room`].
 pub mod room {
     pub use minutebook_room::host::{Log, Refusal};
-    pub use minutebook_room::{JoinCode, Room, RoomState};
+    pub use minutebook_room::{JoinCode, Room, RoomEvent, RoomState};
+
+    /// `event` as a line of the room's log in `lang` (`room-log-…` in the catalogue; the
+    /// English is the event's own `Display`).
+    pub fn log_line(event: &RoomEvent, lang: crate::Lang) -> String {
+        crate::tr(lang, event.message_id(), &event.args())
+    }
 }

@@ -85,7 +85,10 @@ pub(crate) fn run(cmd: RoomCmd, db: &Option<PathBuf>, lang: Lang) -> Result<Exit
             })?;
             let pass = crate::passphrase(&passphrase_file, "cli-passphrase-prompt", lang)?;
             let book = crate::open(db, lang)?;
-            let log: minutebook_api::room::Log = Arc::new(|line: &str| eprintln!("room: {line}"));
+            let log: minutebook_api::room::Log =
+                Arc::new(move |e: &minutebook_api::room::RoomEvent| {
+                    eprintln!("room: {}", minutebook_api::room::log_line(e, lang));
+                });
             let opened = book.open_room(id, &host, &pass, listen, lang, log)?;
             let code = opened.code.to_string();
             let first = if opened.resumed {

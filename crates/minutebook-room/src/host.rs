@@ -11,6 +11,7 @@
 //! second per connection (a token bucket), idle time. A peer that breaks one is disconnected
 //! and logged; nobody else notices.
 
+use crate::event::RoomEvent;
 use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
@@ -128,7 +129,7 @@ pub trait Hall: Send + 'static {
 
 /// Where the room writes what it does (admissions, refusals, disconnections). Never a ballot's
 /// content.
-pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
+pub type Log = Arc<dyn Fn(&RoomEvent) + Send + Sync>;
 
 enum Event {
     Joined {
@@ -319,7 +320,7 @@ fn accept(
             Ok(s) => s,
             Err(e) => {
                 // Out of file descriptors and the like: do not spin.
-                log(&format!("accept failed: {e}"));
+                log(&RoomEvent::AcceptFailed { why: e.to_string() });
                 std::thread::sleep(Duration::from_millis(50));
                 continue;
             }
@@ -328,10 +329,10 @@ fn accept(
             .peer_addr()
             .unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 0)));
         if open.load(Ordering::SeqCst) >= limits.max_connections {
-            log(&format!(
-                "refused {from}: {} connections already open",
-                limits.max_connections
-            ));
+            log(&RoomEvent::TooManyConnections {
+                from,
+                limit: limits.max_connections,
+            });
             continue;
         }
         // Per address, over the network (peers on this computer are not the room's network).
@@ -339,11 +340,10 @@ fn accept(
             let mut ips = per_ip.lock().unwrap_or_else(|p| p.into_inner());
             let n = ips.entry(from.ip()).or_insert(0);
             if *n >= limits.per_address {
-                log(&format!(
-                    "refused {from}: {} connections from {} already open",
-                    limits.per_address,
-                    from.ip()
-                ));
+                log(&RoomEvent::TooManyFromAddress {
+                    from,
+                    limit: limits.per_address,
+                });
                 continue;
             }
             *n += 1;
@@ -379,7 +379,7 @@ fn accept(
                 );
             });
         if spawned.is_err() {
-            log(&format!("refused {from}: no thread for the connection"));
+            log(&RoomEvent::NoThread { from });
         }
     }
 }
@@ -444,7 +444,10 @@ fn connection(
         match channel::respond(stream, identity, MAX_TO_HOST, limits.handshake_timeout) {
             Ok(e) => e,
             Err(e) => {
-                log(&format!("refused {from}: {e}"));
+                log(&RoomEvent::HandshakeFailed {
+                    from,
+                    why: e.to_string(),
+                });
                 return;
             }
         };
@@ -496,23 +499,30 @@ fn connection(
             Ok(m) => m,
             Err(ChannelError::Closed) => break,
             Err(e) => {
-                log(&format!("disconnected {from} (key {short}…): {e}"));
+                log(&RoomEvent::Disconnected {
+                    from,
+                    key: short.to_string(),
+                    why: e.to_string(),
+                });
                 break;
             }
         };
         if !bucket.take() {
-            log(&format!(
-                "disconnected {from} (key {short}…): more than {} requests a second",
-                limits.requests_per_second
-            ));
+            log(&RoomEvent::TooManyRequests {
+                from,
+                key: short.to_string(),
+                limit: limits.requests_per_second,
+            });
             break;
         }
         let request: ToHost = match serde_json::from_slice(&message) {
             Ok(r) => r,
             Err(e) => {
-                log(&format!(
-                    "disconnected {from} (key {short}…): malformed message: {e}"
-                ));
+                log(&RoomEvent::Malformed {
+                    from,
+                    key: short.to_string(),
+                    why: e.to_string(),
+                });
                 break;
             }
         };
@@ -569,7 +579,7 @@ fn broadcast(
         .map(|(c, _)| *c)
         .collect();
     for conn in slow {
-        log("disconnected a member too slow to read the room's state");
+        log(&RoomEvent::SlowReader { name: None });
         drop_conn(members, conn, hall);
     }
 }
@@ -601,7 +611,10 @@ fn core(mut hall: impl Hall, inbox: Receiver<Event>, log: Log) {
                             let _ = m.socket.shutdown(std::net::Shutdown::Both);
                         }
                     }
-                    log(&format!("joined {from}: {}", who.full_name));
+                    log(&RoomEvent::Joined {
+                        from,
+                        name: who.full_name.clone(),
+                    });
                     let _ = outbox.try_send(encode(&ToMember::Welcome {
                         you: who.clone(),
                         room: info.clone(),
@@ -618,11 +631,11 @@ fn core(mut hall: impl Hall, inbox: Receiver<Event>, log: Log) {
                     );
                 }
                 Err(refusal) => {
-                    log(&format!(
-                        "refused {from} (key {}…): {}",
-                        &Fingerprint::of(&peer).as_hex()[..16],
-                        refusal.message
-                    ));
+                    log(&RoomEvent::Refused {
+                        from,
+                        key: Fingerprint::of(&peer).as_hex()[..16].to_owned(),
+                        message: refusal.message.clone(),
+                    });
                     let _ = outbox.try_send(encode(&ToMember::Refused {
                         code: refusal.code,
                         message: refusal.message,
@@ -652,10 +665,10 @@ fn core(mut hall: impl Hall, inbox: Receiver<Event>, log: Log) {
                     }
                     Ok(Answer::Record(record)) => ToMember::Record { id, record },
                     Err(r) => {
-                        log(&format!(
-                            "refused a request of {}: {}",
-                            member.who.full_name, r.message
-                        ));
+                        log(&RoomEvent::RequestRefused {
+                            name: member.who.full_name.clone(),
+                            message: r.message.clone(),
+                        });
                         ToMember::Reply {
                             id,
                             ok: false,
@@ -674,10 +687,9 @@ fn core(mut hall: impl Hall, inbox: Receiver<Event>, log: Log) {
                     continue;
                 };
                 if let Err(TrySendError::Full(_)) = member.outbox.try_send(encode(&reply)) {
-                    log(&format!(
-                        "disconnected {}: too slow to read",
-                        member.who.full_name
-                    ));
+                    log(&RoomEvent::SlowReader {
+                        name: Some(member.who.full_name.clone()),
+                    });
                     drop_conn(&mut members, conn, &mut hall);
                     changed = true;
                 }

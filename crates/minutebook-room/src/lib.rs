@@ -17,12 +17,14 @@
 
 pub mod channel;
 pub mod code;
+pub mod event;
 pub mod host;
 pub mod member;
 pub mod protocol;
 pub mod statement;
 
 pub use code::JoinCode;
+pub use event::RoomEvent;
 pub use host::{Answer, Hall, Limits, Refusal, Room};
 pub use member::{Member, MemberError};
 pub use protocol::{Participant, RoomInfo, RoomState, ToHost, ToMember};

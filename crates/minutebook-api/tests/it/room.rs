@@ -54,7 +54,9 @@ fn open() -> Open {
             PASS,
             "127.0.0.1:0".parse().unwrap(),
             Lang::En,
-            Arc::new(move |line: &str| sink.lock().unwrap().push(line.to_owned())),
+            Arc::new(move |e: &minutebook_api::room::RoomEvent| {
+                sink.lock().unwrap().push(e.to_string());
+            }),
         )
         .unwrap();
     Open {
@@ -327,7 +329,7 @@ fn a_revoked_key_is_refused() {
             PASS,
             "127.0.0.1:0".parse().unwrap(),
             Lang::En,
-            Arc::new(|_: &str| {}),
+            Arc::new(|_: &minutebook_api::room::RoomEvent| {}),
         )
         .unwrap();
     let e = Member::join(&opened.code, key, None)
@@ -446,7 +448,7 @@ fn a_stale_workspace_autosave_does_not_undo_the_room() {
             PASS,
             "127.0.0.1:0".parse().unwrap(),
             Lang::En,
-            Arc::new(|_: &str| {}),
+            Arc::new(|_: &minutebook_api::room::RoomEvent| {}),
         )
         .unwrap();
     let mut m_long = Member::join(&opened.code, long, None).unwrap();
