@@ -28,6 +28,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "sign_record",
     "set_default_reading",
     "export_dialog",
+    "invitation_warnings",
     "open_exported",
     "export_signing_request_dialog",
     "import_attestations_dialog",

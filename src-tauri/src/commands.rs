@@ -16,8 +16,8 @@ use minutebook_api::dashboard::Dashboard;
 use minutebook_api::doc::{MeetingDoc, MemberDoc, ResolutionDoc};
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
-    CellInput, CellView, CloseCheck, KeyView, MeetingListItem, MemberView, RecordInfo,
-    RosterImportSummary, SignedView,
+    CellInput, CellView, CloseCheck, ExportWarning, KeyView, MeetingListItem, MemberView,
+    RecordInfo, RosterImportSummary, SignedView,
 };
 use minutebook_api::workspace::{LiveFigures, MeetingWorkspace, NewMeetingInput};
 use minutebook_api::{ApiError, Book, write_file_atomically};
@@ -535,6 +535,20 @@ pub async fn export_dialog<R: Runtime>(
     })?;
     exported.remember(&path);
     Ok(Some(path_text(&path)))
+}
+
+/// What the secretary should know before sending the notice of meeting `id`, dated today as
+/// [`export_dialog`] prints it: the meeting's date is already past, or the agenda's planned
+/// minutes run past the planned end. Catalogue messages with their arguments; the notice and
+/// the calendar entry export all the same. Nothing is written.
+#[tauri::command]
+pub fn invitation_warnings<R: Runtime>(
+    app: AppHandle<R>,
+    book: State<'_, BookState>,
+    id: i64,
+) -> Result<Vec<ExportWarning>, CommandError> {
+    let id = check_id(id)?;
+    with_book(&app, &book, |b| b.invitation_warnings(id, None))
 }
 
 /// Opens a file exported in this session (`path` exactly as an export command returned it) in

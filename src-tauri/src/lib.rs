@@ -63,6 +63,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::sign_record,
             commands::set_default_reading,
             commands::export_dialog,
+            commands::invitation_warnings,
             commands::open_exported,
             commands::export_signing_request_dialog,
             commands::import_attestations_dialog,

@@ -100,6 +100,46 @@ fn commands_over_ipc() {
     doc["agenda"][0]["conclusion"] = Value::String("Thống nhất".into());
     let figures = invoke(&window, "save_meeting", json!({ "id": id, "doc": doc })).expect("save");
     assert!(figures["attendance"].is_object());
+
+    // The notice's warnings, as the command line prints them: the meeting of 5 March 2026 is
+    // past (the notice is dated today), and after planned times are saved, an agenda longer
+    // than they allow. Catalogue ids and arguments, for the user's language.
+    let warnings = invoke(&window, "invitation_warnings", json!({ "id": id })).expect("warnings");
+    let list = warnings.as_array().expect("a list");
+    assert_eq!(list.len(), 1, "{warnings}");
+    assert_eq!(list[0]["id"], "invitation-warning-past-today");
+    assert_eq!(list[0]["args"]["date"], "05/3/2026");
+    assert!(
+        list[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("2026-03-05"))
+    );
+    doc["planned_start"] = Value::String("19:30".into());
+    doc["planned_end"] = Value::String("20:00".into());
+    for item in doc["agenda"].as_array_mut().expect("agenda") {
+        item["planned_minutes"] = Value::Null;
+    }
+    doc["agenda"][0]["planned_minutes"] = json!(45);
+    invoke(&window, "save_meeting", json!({ "id": id, "doc": doc })).expect("save times");
+    let warnings = invoke(&window, "invitation_warnings", json!({ "id": id })).expect("warnings");
+    let ids: Vec<&str> = warnings
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|w| w["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "invitation-warning-past-today",
+            "invitation-warning-overrun"
+        ]
+    );
+    assert_eq!(warnings[1]["args"]["agenda_end"], "20:15");
+    let err = invoke(&window, "invitation_warnings", json!({ "id": 0 })).unwrap_err();
+    assert_eq!(err["code"], "invalid-input");
+    let err = invoke(&window, "invitation_warnings", json!({ "id": 999_999 })).unwrap_err();
+    assert_eq!(err["code"], "not-found");
     // Wrong types and impossible ids are refused.
     assert!(invoke(&window, "open_meeting", json!({ "id": "1; DROP TABLE" })).is_err());
     assert!(invoke(&window, "open_meeting", json!({ "id": 1.5 })).is_err());

@@ -16,8 +16,8 @@ use minutebook_api::member_records::KeptRecordView;
 use minutebook_api::member_session::MemberRoomView;
 use minutebook_api::search::SearchHitView;
 use minutebook_api::views::{
-    CellInput, CellView, CheckReport, CloseCheck, KeyView, MeetingListItem, MemberView, RecordInfo,
-    Report, RosterImportSummary, SignedView,
+    CellInput, CellView, CheckReport, CloseCheck, ExportWarning, KeyView, MeetingListItem,
+    MemberView, RecordInfo, Report, RosterImportSummary, SignedView,
 };
 use minutebook_api::workspace::{LiveFigures, LiveVote, MeetingWorkspace, NewMeetingInput};
 use minutebook_api::{ApiError, ErrorCode, RoomHostView, RoomOpenView};
@@ -42,6 +42,7 @@ fn generate(dir: &Path) {
         CellDoc,
         CheckReport,
         CloseCheck,
+        ExportWarning,
         KeyView,
         MeetingListItem,
         MemberView,

@@ -261,6 +261,24 @@ test('the March 2026 meeting, from roster to a verified signed PDF', async (t) =
   assert.match(entry, /DTSTART:20260305T123000Z\r\n/);
   assert.match(entry, /DTEND:20260305T141500Z\r\n/);
 
+  // What to check before sending the notice, beside its buttons (the exports above went through
+  // all the same): the March meeting is past, as the notice is dated today; an agenda made
+  // longer than the planned times is warned of after the autosave, and put back, it is not.
+  const past = await waitText(b, 'invitation-warning-0', (x) => x.includes('05/3/2026'), 'warned the meeting is past');
+  assert.match(past, /đã qua/);
+  assert.equal(await $id(b, 'invitation-warning-0').getAttribute('role'), 'status');
+  const minutes0 = await $id(b, 'planned-minutes-0').getValue();
+  await $id(b, 'planned-minutes-0').setValue('600');
+  await waitText(b, 'invitation-warning-1', (x) => x.startsWith('⚠ Chương trình dự kiến'), 'warned the agenda runs past the end');
+  await $id(b, 'print-invitation').scrollIntoView({ block: 'center' });
+  await app.screenshot('14b-invitation-warnings-vi');
+  await $id(b, 'planned-minutes-0').setValue(minutes0);
+  await b.waitUntil(async () => !(await $id(b, 'invitation-warning-1').isExisting()), {
+    timeout: 10_000,
+    timeoutMsg: 'the overrun warning stayed after the minutes were put back',
+  });
+  await saved(b);
+
   // A draft prints before closing, marked DỰ THẢO, and stores nothing.
   await $id(b, 'print-draft').click();
   await waitText(b, 'close-message', (x) => x.includes(pdf), 'confirmed the draft');

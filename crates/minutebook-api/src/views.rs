@@ -230,10 +230,12 @@ pub struct CloseCheck {
 /// meeting already past, say): a catalogue message (`i18n/*.ftl`) with its arguments, and the
 /// same in English for logs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportWarning {
     /// Catalogue id.
     pub id: String,
     /// Its arguments (name → text).
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, string>"))]
     pub args: std::collections::BTreeMap<String, String>,
     /// The same in English.
     pub message: String,

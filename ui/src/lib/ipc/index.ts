@@ -14,6 +14,7 @@ import type { CellView } from './generated/CellView';
 import type { CloseCheck } from './generated/CloseCheck';
 import type { Dashboard } from './generated/Dashboard';
 import type { ErrorCode as ApiErrorCode } from './generated/ErrorCode';
+import type { ExportWarning } from './generated/ExportWarning';
 import type { KeyView } from './generated/KeyView';
 import type { LiveFigures } from './generated/LiveFigures';
 import type { MeetingDoc } from './generated/MeetingDoc';
@@ -213,6 +214,13 @@ export const setDefaultReading = (code: string): Promise<void> =>
   call('set_default_reading', { code });
 export const exportDialog = (id: number, what: ExportKind): Promise<string | null> =>
   call('export_dialog', { id, what });
+/**
+ * What to know before sending the notice of meeting `id` (dated today, as `exportDialog` prints
+ * it): the meeting is already past, or the agenda runs past the planned end. The notice and
+ * the calendar entry export all the same.
+ */
+export const invitationWarnings = (id: number): Promise<ExportWarning[]> =>
+  call('invitation_warnings', { id });
 /** Opens, in the system's viewer, a file an export command returned in this session. */
 export const openExported = (path: string): Promise<void> => call('open_exported', { path });
 export const exportSigningRequestDialog = (id: number): Promise<string | null> =>
