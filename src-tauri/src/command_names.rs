@@ -59,4 +59,5 @@ pub const COMMAND_NAMES: &[&str] = &[
     "member_sign",
     "member_leave",
     "member_records",
+    "member_discover",
 ];

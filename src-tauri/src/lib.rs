@@ -94,6 +94,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             room::member_sign,
             room::member_leave,
             room::member_records,
+            room::member_discover,
         ])
 }
 

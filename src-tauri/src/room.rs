@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use minutebook_api::member_key::{self, MemberKeyView};
 use minutebook_api::member_records::{self, KeptRecordView};
 use minutebook_api::member_session::{MemberRoomView, MemberSession};
-use minutebook_api::room::Log;
+use minutebook_api::room::{Advertisement, FoundRoom, Log};
 use minutebook_api::{ApiError, Book, OpenedRoom, RoomHostView, RoomOpenView, room_member};
 use tauri::{AppHandle, Runtime, State};
 
@@ -41,6 +41,9 @@ pub struct Hosted {
     opened: OpenedRoom,
     meeting: i64,
     log: Arc<Mutex<VecDeque<String>>>,
+    /// The room announced on the network (mDNS) while it is open; `None` when announcing
+    /// failed (members then type the code).
+    _advert: Option<Advertisement>,
 }
 
 /// The room this window is a member of, if any.
@@ -101,7 +104,9 @@ pub async fn room_open<R: Runtime>(
             format!("the room of meeting #{} is open: end it first", h.meeting),
         ));
     }
-    let path = with_book(&app, &book, |b| Ok(b.path().to_path_buf()))?;
+    let (path, subject) = with_book(&app, &book, |b| {
+        Ok((b.path().to_path_buf(), b.meeting(meeting_id)?.subject))
+    })?;
     let lines: Arc<Mutex<VecDeque<String>>> = Arc::default();
     let sink = Arc::clone(&lines);
     let lang = minutebook_api::Lang::pick(Some(&lang));
@@ -146,10 +151,18 @@ pub async fn room_open<R: Runtime>(
         opened.room.addr().port().to_string().as_bytes(),
     );
     let view = opened.view(meeting_id);
+    let advert = match Advertisement::start(&opened.code, &subject) {
+        Ok(a) => Some(a),
+        Err(e) => {
+            eprintln!("room: not announced on the network: {e}");
+            None
+        }
+    };
     *guard = Some(Hosted {
         opened,
         meeting: meeting_id,
         log: lines,
+        _advert: advert,
     });
     Ok(view)
 }
@@ -277,6 +290,13 @@ fn no_key() -> CommandError {
         &[],
         "make or import your key first".to_owned(),
     )
+}
+
+/// The rooms announced on this network (listening about 3 s). What is heard is a hint: the
+/// member joins a room found this way with the fingerprint the secretary reads out.
+#[tauri::command]
+pub async fn member_discover() -> Result<Vec<FoundRoom>, CommandError> {
+    minutebook_api::room::discover_rooms()
 }
 
 /// Joins the room `code` names with the member's key unlocked with `passphrase`; when

@@ -63,6 +63,7 @@ fn generate(dir: &Path) {
         MemberRoomView,
         MemberKeyView,
         KeptRecordView,
+        minutebook_api::room::FoundRoom,
     );
     // An index re-exporting every type, for `export type * from './generated/index'`.
     let mut names: Vec<String> = std::fs::read_dir(dir)

@@ -8,7 +8,7 @@
 // minute-taker sign on the secretary's laptop, the PDF is exported and verified.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -65,12 +65,51 @@ async function memberMakesKey(app, name) {
   await app.screenshot(`70-room-member-key-${name}`);
 }
 
-async function memberJoins(app, code, fingerprint) {
+/** Whether this machine has an interface up that carries multicast (mDNS), besides loopback. */
+function multicastInterface() {
+  try {
+    return readdirSync('/sys/class/net').some((name) => {
+      const flags = parseInt(readFileSync(`/sys/class/net/${name}/flags`, 'utf8').trim(), 16);
+      return (flags & 0x1) !== 0 && (flags & 0x1000) !== 0 && (flags & 0x8) === 0;
+    });
+  } catch {
+    return false;
+  }
+}
+
+async function memberJoins(app, code, fingerprint, { discover = false } = {}) {
   const b = app.browser;
+  if (discover) {
+    // The room is found on the network (mDNS); picking it asks for the fingerprint.
+    await clickWhenEnabled(b, 'member-discover');
+    await b.waitUntil(
+      async () => (await $id(b, 'member-found-0').isExisting()) || (await $id(b, 'member-discover-none').isExisting()),
+      { timeout: 15_000, timeoutMsg: 'the search for rooms never ended' },
+    );
+    const found = await b.execute(() =>
+      [...document.querySelectorAll('[data-testid^="member-found-"]')].map((e) => e.textContent ?? ''),
+    );
+    const i = found.findIndex((x) => x.includes(code));
+    assert.ok(i >= 0, `the room ${code} was not heard: ${JSON.stringify(found)}`);
+    await $id(b, `member-found-${i}`).click();
+    assert.equal(await $id(b, 'member-join-code').getValue(), code);
+    await $id(b, 'member-join-passphrase').setValue(MEMBER_PASS);
+    await clickWhenEnabled(b, 'member-join');
+    await waitText(b, 'member-join-error', (x) => x.includes('vân tay'), 'asked for the fingerprint').catch(async (e) => {
+      await app.screenshot('72x-discover-failed');
+      throw e;
+    });
+    await app.screenshot('72a-room-member-discovered-vi');
+    await $id(b, 'member-join-fingerprint').setValue(fingerprint);
+    await $id(b, 'member-join-passphrase').setValue(MEMBER_PASS);
+    await clickWhenEnabled(b, 'member-join');
+    await $id(b, 'member-check-in').waitForDisplayed({ timeout: 20_000 });
+    return;
+  }
   await $id(b, 'member-join-code').setValue(code);
   await $id(b, 'member-join-fingerprint').setValue(fingerprint);
   await $id(b, 'member-join-passphrase').setValue(MEMBER_PASS);
-  await $id(b, 'member-join').click();
+  await clickWhenEnabled(b, 'member-join');
   await $id(b, 'member-check-in').waitForDisplayed({ timeout: 20_000 });
 }
 
@@ -157,7 +196,7 @@ test('the March 2026 meeting in the room: the secretary and two members, each in
   await $id(s, 'room-start-at').setValue('00:00');
   await clickWhenEnabled(s, 'room-start');
   await waitText(s, 'room-answer', (x) => x.includes('00:00'), 'confirmed the start');
-  await memberJoins(long, code, fingerprint);
+  await memberJoins(long, code, fingerprint, { discover: multicastInterface() });
   await clickWhenEnabled(long.browser, 'member-check-in');
   await waitText(long.browser, 'member-live', (x) => /muộn/i.test(x), 'said the arrival is late');
   await long.screenshot('72-room-member-late-vi');

@@ -54,8 +54,19 @@ pub fn counting_reading_codes() -> Vec<&'static str> {
 /// The meeting room's types the CLI and the desktop shell meet (issue 12): the room is opened
 /// by [`Book::open_room`], joined by [`room_member::join_room`].
 pub mod room {
+    pub use minutebook_room::discovery::{Advertisement, FoundRoom};
     pub use minutebook_room::host::{Log, Refusal};
     pub use minutebook_room::{JoinCode, Room, RoomEvent, RoomState};
+
+    /// The rooms announced on this network, heard for 3 s (see `minutebook_room::discovery`:
+    /// a hint to join with the fingerprint read out, never trust).
+    ///
+    /// # Errors
+    /// `Io` when the network cannot be listened to.
+    pub fn discover_rooms() -> Result<Vec<FoundRoom>, crate::ApiError> {
+        minutebook_room::discovery::discover(std::time::Duration::from_secs(3))
+            .map_err(|e| crate::ApiError::io(e.to_string()))
+    }
 
     /// `event` as a line of the room's log in `lang` (`room-log-…` in the catalogue; the
     /// English is the event's own `Display`).

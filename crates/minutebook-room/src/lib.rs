@@ -17,6 +17,7 @@
 
 pub mod channel;
 pub mod code;
+pub mod discovery;
 pub mod event;
 pub mod host;
 pub mod member;

@@ -30,6 +30,7 @@ import type { SearchHitView } from './generated/SearchHitView';
 import type { SignedView } from './generated/SignedView';
 import type { MemberKeyView, MemberRoomView, RoomHostView, RoomOpenView } from '../room/types';
 import type { KeptRecordView } from './generated/KeptRecordView';
+import type { FoundRoom } from './generated/FoundRoom';
 
 export type * from './generated/index';
 
@@ -292,3 +293,5 @@ export const memberSign = (role: 'chair' | 'minute-taker' | 'member'): Promise<v
 export const memberLeave = (): Promise<void> => call('member_leave');
 /** The records this member signed from this laptop, each checked again. */
 export const memberRecords = (): Promise<KeptRecordView[]> => call('member_records');
+/** The rooms announced on this network (listens about 3 s); a hint, joined with the fingerprint. */
+export const memberDiscover = (): Promise<FoundRoom[]> => call('member_discover');

@@ -18,6 +18,7 @@ export type { DashboardSkipped } from './DashboardSkipped';
 export type { ErrorCode } from './ErrorCode';
 export type { ExcludedDoc } from './ExcludedDoc';
 export type { ExportWarning } from './ExportWarning';
+export type { FoundRoom } from './FoundRoom';
 export type { GuestDoc } from './GuestDoc';
 export type { Integrity } from './Integrity';
 export type { KeptRecordView } from './KeptRecordView';
