@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { roomState } from './fixtures';
 import type { KeyView } from '$lib/ipc/generated/KeyView';
 import {
   closeVoteLine,
@@ -21,16 +22,7 @@ const key = (member_id: string, full_name: string, revoked_from: string | null =
   revoked_from,
 });
 
-const empty: RoomState = {
-  agenda: [],
-  current_item: null,
-  present: [],
-  queue: [],
-  open_vote: null,
-  results: [],
-  record_sha256: null,
-  signed: [],
-};
+const empty: RoomState = roomState();
 
 describe('host choices', () => {
   it('lists members with a key not revoked, once each', () => {

@@ -1,39 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { groupHex, memberControls, newPassphraseProblem, queuePlace, shortSha, signedNow } from './member';
+import { memberView } from './fixtures';
 import type { MemberRoomView } from './types';
 
 const SHA = 'ab12'.repeat(16);
 
 function view(over: Partial<MemberRoomView> = {}, state: Partial<MemberRoomView['state']> = {}): MemberRoomView {
-  return {
-    member_id: '7',
-    full_name: 'Nguyễn Thị Mai',
-    subject: 'Sinh hoạt chi bộ tháng 3',
-    date: '2026-03-05',
-    place: 'Nhà văn hóa tổ 7',
-    room_fingerprint: 'ABCD '.repeat(16).trim(),
-    state: {
-      agenda: ['Báo cáo'],
-      current_item: 0,
-      present: [],
-      queue: [],
-      open_vote: null,
-      results: [],
-      record_sha256: null,
-      signed: [],
-      ...state,
-    },
-    connected: true,
-    busy: null,
-    answer: null,
-    error: null,
-    checked_in: false,
-    voted: [],
-    signed_record: null,
-    minutes_pdf: null,
-    ended: false,
-    ...over,
-  };
+  return memberView(
+    { room_fingerprint: 'ABCD '.repeat(16).trim(), ...over },
+    { agenda: ['Báo cáo'], current_item: 0, ...state },
+  );
 }
 const open = { index: 1, subject: 'Kết nạp', method: 'secret-ballot', cast: 0 };
 

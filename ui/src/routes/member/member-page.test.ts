@@ -2,44 +2,14 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Page from './+page.svelte';
-import type { MemberRoomView } from '$lib/room/types';
+import { memberView } from '$lib/room/fixtures';
 
 afterEach(() => clearMocks());
 
 const KEY = { fingerprint: 'CD34 '.repeat(16).trim(), public_pem: '-----BEGIN PUBLIC KEY-----' };
 const SHA = 'ab12'.repeat(16);
 
-function roomView(over: Partial<MemberRoomView> = {}, state: Partial<MemberRoomView['state']> = {}): MemberRoomView {
-  return {
-    member_id: '7',
-    full_name: 'Nguyễn Thị Mai',
-    subject: 'Sinh hoạt chi bộ tháng 3',
-    date: '2026-03-05',
-    place: 'Nhà văn hóa tổ 7',
-    room_fingerprint: 'AB12 '.repeat(16).trim(),
-    state: {
-      agenda: ['Báo cáo', 'Kết nạp'],
-      current_item: 1,
-      present: [],
-      queue: [],
-      open_vote: null,
-      results: [],
-      record_sha256: null,
-      signed: [],
-      ...state,
-    },
-    connected: true,
-    busy: null,
-    answer: null,
-    error: null,
-    checked_in: false,
-    voted: [],
-    signed_record: null,
-    minutes_pdf: null,
-    ended: false,
-    ...over,
-  };
-}
+const roomView = memberView;
 
 describe('member page', () => {
   it('makes a key only with a passphrase long enough and typed the same twice', async () => {
