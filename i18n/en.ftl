@@ -684,6 +684,7 @@ err-no-resolution = meeting { $id } has no resolution of its own, so there is no
 invitation-warning-past = The meeting of { $date } is before the notice's date ({ $issued }). The notice prints all the same; check the meeting's date or the notice's.
 invitation-warning-past-today = The meeting of { $date } is past: the notice is dated today ({ $issued }), as no other date was chosen. The notice prints all the same; check the meeting's date, or choose the notice's date (--issued-on).
 invitation-warning-overrun = The agenda plans { $minutes } minutes: starting at { $start } it ends at { $agenda_end }, after the planned end, { $end }. The notice prints all the same; check the items' minutes or the end time.
+invitation-warning-overrun-next-day = The agenda plans { $minutes } minutes: starting at { $start } it ends at { $agenda_end } the next day, past midnight and after the planned end, { $end }. The notice prints all the same; check the items' minutes or the end time.
 invitation-warning-past-desktop = The meeting of { $date } is past: the notice will be dated today ({ $issued }), after the meeting. The notice and the calendar entry export all the same.
 err-meeting-not-found = there is no meeting { $id } in the minute book (see the list: minutebook meeting list)
 err-already-closed = meeting { $id } is already closed; reopen it to make changes

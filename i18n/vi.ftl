@@ -669,6 +669,7 @@ err-no-resolution = cuộc họp số { $id } chưa có nghị quyết riêng, n
 invitation-warning-past = Cuộc họp ngày { $date } diễn ra trước ngày ký thông báo ({ $issued }). Thông báo vẫn được in; hãy xem lại ngày họp hoặc ngày ký.
 invitation-warning-past-today = Cuộc họp ngày { $date } đã qua: thông báo ghi ngày ký là hôm nay ({ $issued }), vì chưa chọn ngày ký khác. Thông báo vẫn được in; hãy xem lại ngày họp, hoặc chọn ngày ký (--issued-on).
 invitation-warning-overrun = Chương trình dự kiến { $minutes } phút: bắt đầu lúc { $start } thì kết thúc lúc { $agenda_end }, muộn hơn giờ dự kiến kết thúc { $end }. Thông báo vẫn được in; hãy xem lại thời lượng các mục hoặc giờ kết thúc.
+invitation-warning-overrun-next-day = Chương trình dự kiến { $minutes } phút: bắt đầu lúc { $start } thì kết thúc lúc { $agenda_end } hôm sau, quá nửa đêm và muộn hơn giờ dự kiến kết thúc { $end }. Thông báo vẫn được in; hãy xem lại thời lượng các mục hoặc giờ kết thúc.
 invitation-warning-past-desktop = Cuộc họp ngày { $date } đã qua: thông báo sẽ ghi ngày ký là hôm nay ({ $issued }), sau ngày họp. Thông báo và lịch họp vẫn xuất được.
 err-meeting-not-found = không có cuộc họp số { $id } trong sổ biên bản (xem danh sách: minutebook meeting list)
 err-already-closed = cuộc họp số { $id } đã kết thúc rồi; muốn sửa thì mở lại cuộc họp

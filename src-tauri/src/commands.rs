@@ -199,7 +199,18 @@ pub fn create_cell<R: Runtime>(
 pub async fn open_book_dialog<R: Runtime>(
     app: AppHandle<R>,
     book: State<'_, BookState>,
+    hosted: State<'_, crate::room::HostedRoom>,
 ) -> Result<Option<CellView>, CommandError> {
+    // A room serves the book it was opened on: switching books under it would show its
+    // meeting's room on a meeting of another book.
+    if let Some(meeting) = hosted.meeting() {
+        return Err(ApiError::with_detail(
+            ErrorCode::NotAllowed,
+            "err-room-another-open",
+            &[("id", meeting.to_string())],
+            format!("the room of meeting #{meeting} is open: end it first"),
+        ));
+    }
     let Some(path) = dialogs::pick_open_path(&app, "Minutebook", &["db"]) else {
         return Ok(None);
     };

@@ -36,6 +36,16 @@ const MAX_VOTES: u32 = 1000;
 #[derive(Default)]
 pub struct HostedRoom(pub Mutex<Option<Hosted>>);
 
+impl HostedRoom {
+    /// The meeting whose room is open, if one is.
+    pub fn meeting(&self) -> Option<i64> {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|g| g.as_ref().map(|h| h.meeting))
+    }
+}
+
 /// An open room and its log.
 pub struct Hosted {
     opened: OpenedRoom,

@@ -91,13 +91,22 @@ impl Book {
                     ("agenda_end", clock(agenda_end)),
                     ("end", clock(minute_of_day(end))),
                 ];
+                // Past midnight the clock time alone reads as a morning: say "the next day".
+                let next_day = agenda_end >= 24 * 60;
                 out.push(ExportWarning::new(
-                    "invitation-warning-overrun",
+                    if next_day {
+                        "invitation-warning-overrun-next-day"
+                    } else {
+                        "invitation-warning-overrun"
+                    },
                     &args,
                     format!(
-                        "the agenda's planned {planned} minutes from {} end at {}, after the \
+                        "the agenda's planned {planned} minutes from {} end at {}{}, after the \
                          planned end {}; the notice prints all the same",
-                        args[1].1, args[2].1, args[3].1
+                        args[1].1,
+                        args[2].1,
+                        if next_day { " the next day" } else { "" },
+                        args[3].1
                     ),
                 ));
             }

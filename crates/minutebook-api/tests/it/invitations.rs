@@ -187,4 +187,22 @@ fn a_notice_for_a_past_meeting_or_an_overlong_agenda_warns_but_prints() {
         []
     );
     fails(c.book.invitation_warnings(9999, None), ErrorCode::NotFound);
+
+    // An agenda planned past midnight: the end is "the next day", never a morning time alone.
+    let mut doc = c.book.meeting_workspace(id).unwrap().doc;
+    doc.planned_start = Some("19:30".into());
+    doc.planned_end = Some("21:00".into());
+    for item in &mut doc.agenda {
+        item.planned_minutes = None;
+    }
+    doc.agenda[0].planned_minutes = Some(695);
+    c.book.save_meeting_doc(id, &doc).unwrap();
+    let w = c.book.invitation_warnings(id, Some("2026-04-15")).unwrap();
+    assert_eq!(w[0].id, "invitation-warning-overrun-next-day", "{w:?}");
+    let vi = w[0].localized(minutebook_api::Lang::Vi);
+    assert!(vi.contains("07:05 hôm sau"), "{vi}");
+    assert!(
+        w[0].localized(minutebook_api::Lang::En)
+            .contains("07:05 the next day")
+    );
 }
