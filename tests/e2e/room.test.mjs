@@ -92,6 +92,12 @@ async function memberJoins(app, code, fingerprint, { discover = false } = {}) {
     const i = found.findIndex((x) => x.includes(code));
     assert.ok(i >= 0, `the room ${code} was not heard: ${JSON.stringify(found)}`);
     await $id(b, `member-found-${i}`).click();
+    // Picking a room moves the focus to the fingerprint field (on the next frame): type only
+    // once it is there, or the keys land in the field that takes the focus.
+    await b.waitUntil(
+      async () => (await b.execute(() => document.activeElement?.getAttribute('data-testid'))) === 'member-join-fingerprint',
+      { timeout: 5_000, timeoutMsg: 'picking the room did not move to the fingerprint' },
+    );
     assert.equal(await $id(b, 'member-join-code').getValue(), code);
     await $id(b, 'member-join-passphrase').setValue(MEMBER_PASS);
     await clickWhenEnabled(b, 'member-join');
