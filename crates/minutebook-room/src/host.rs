@@ -568,7 +568,22 @@ fn broadcast(
     if members.is_empty() {
         return;
     }
-    let state = encode(&ToMember::State(hall.state()));
+    let state = hall.state();
+    send_state(members, hall, log, last, state);
+}
+
+/// Sends `state` to every member unless it is what they were last sent.
+fn send_state(
+    members: &mut HashMap<u64, Member>,
+    hall: &mut impl Hall,
+    log: &Log,
+    last: &mut Vec<u8>,
+    state: RoomState,
+) {
+    if members.is_empty() {
+        return;
+    }
+    let state = encode(&ToMember::State(state));
     if state == *last {
         return;
     }
@@ -700,10 +715,12 @@ fn core(mut hall: impl Hall, inbox: Receiver<Event>, log: Log) {
                 let _ = reply.send(result);
             }
             Event::State { reply } => {
-                let _ = reply.send(hall.state());
                 // The book may have changed outside the room (the secretary's window marked
-                // someone present or closed the meeting): members learn it from this look.
-                changed = true;
+                // someone present or closed the meeting): members learn it from this look,
+                // computed once for both.
+                let state = hall.state();
+                let _ = reply.send(state.clone());
+                send_state(&mut members, &mut hall, &log, &mut last_state, state);
             }
             Event::End { reply } => {
                 let ended = hall.end();
